@@ -1,0 +1,101 @@
+package com.shopops.platform;
+
+import com.shopops.platform.config.Config;
+import com.shopops.platform.core.DurableScheduler;
+import com.shopops.platform.core.EventBus;
+import com.shopops.platform.core.ShopStore;
+import com.shopops.platform.db.Database;
+import com.shopops.platform.plugins.HostServices;
+import com.shopops.platform.plugins.PluginHost;
+import com.shopops.platform.server.LocalOwnerAccess;
+import com.shopops.platform.server.ShopOpsServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running ShopOps: database, plugins, scheduler and HTTP server, wired and started in that order. */
+public final class Host implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Host.class);
+
+    /** The ShopOps release, e.g. {@code 0.1.0}. */
+    public static final String VERSION = readVersion();
+
+    private final Database database;
+    private final DurableScheduler scheduler;
+    private final PluginHost plugins;
+    private final ShopOpsServer server;
+
+    private Host(Database database, DurableScheduler scheduler, PluginHost plugins, ShopOpsServer server) {
+        this.database = database;
+        this.scheduler = scheduler;
+        this.plugins = plugins;
+        this.server = server;
+    }
+
+    /**
+     * Opens the database, migrates the core, loads and starts the plugins, and listens for HTTP.
+     *
+     * @param demo create the demo shop when the installation has no shop yet
+     */
+    public static Host start(Config config, boolean demo) {
+        long started = System.nanoTime();
+        Clock clock = Clock.systemUTC();
+        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+        try {
+            database.migrate("core", Host.class.getClassLoader());
+            ShopStore shops = new ShopStore(database.jdbi(), clock);
+            if (demo && shops.all().isEmpty()) {
+                shops.create(new ShopStore.NewShop("demo", "Demo shop", "tmall", "CNY", "Asia/Shanghai"));
+                log.info("created the demo shop 'demo'");
+            }
+            DurableScheduler scheduler = new DurableScheduler(database.jdbi(), clock);
+            PluginHost plugins = new PluginHost(config.pluginsDir(),
+                    new HostServices(database, clock, shops, scheduler, new EventBus()));
+            plugins.loadAll();
+            plugins.startAll();
+            ShopOpsServer server = new ShopOpsServer(plugins, shops, new LocalOwnerAccess(plugins), VERSION)
+                    .start(config.host(), config.port());
+            scheduler.start(Duration.ofSeconds(1));
+            log.info("ShopOps {} on http://{}:{}/ ({} of {} plugins started, database {}) in {} ms", VERSION,
+                    config.host(), server.port(), plugins.activePlugins().size(), plugins.list().size(),
+                    database.describe(), (System.nanoTime() - started) / 1_000_000);
+            return new Host(database, scheduler, plugins, server);
+        } catch (RuntimeException | Error e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        scheduler.close();
+        plugins.close();
+        database.close();
+        log.info("ShopOps stopped");
+    }
+
+    private static String readVersion() {
+        try (InputStream in = Host.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException(new IOException("version.properties missing from the platform jar", e));
+        }
+    }
+}

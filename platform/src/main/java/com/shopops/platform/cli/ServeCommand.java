@@ -1,0 +1,43 @@
+package com.shopops.platform.cli;
+
+import com.shopops.platform.Host;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code shopops serve}: runs the web server until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the ShopOps server: the web UI, the JSON API and the plugins.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    Locations locations;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default 127.0.0.1: this machine only).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default 7070; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--demo", description = "Create the demo shop when the installation has no shop yet.")
+    boolean demo;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("host", host);
+        flags.put("port", port == null ? null : port.toString());
+        Host running = Host.start(locations.config(flags), demo);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "shopops-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

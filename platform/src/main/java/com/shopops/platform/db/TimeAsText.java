@@ -1,0 +1,54 @@
+package com.shopops.platform.db;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.jdbi.v3.core.Jdbi;
+import java.lang.reflect.Type;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.argument.ArgumentFactory;
+import org.jdbi.v3.core.config.ConfigRegistry;
+
+/**
+ * Binds and maps {@link Instant}, {@link LocalDate} and {@link ZoneId} as ISO-8601 text, the same on
+ * SQLite and PostgreSQL. The drivers' own date handling differs (sqlite-jdbc stores a bound date as
+ * epoch milliseconds by default), and text in one agreed form sorts and compares correctly on both.
+ */
+final class TimeAsText {
+
+    private TimeAsText() {
+    }
+
+    private static final Set<Type> TYPES = Set.of(Instant.class, LocalDate.class, ZoneId.class);
+
+    static void install(Jdbi jdbi) {
+        jdbi.registerArgument(new AsText());
+        jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> parse(rs.getString(col), Instant::parse));
+        jdbi.registerColumnMapper(LocalDate.class, (rs, col, ctx) -> parse(rs.getString(col), LocalDate::parse));
+        jdbi.registerColumnMapper(ZoneId.class, (rs, col, ctx) -> parse(rs.getString(col), ZoneId::of));
+    }
+
+    private static <T> T parse(String text, Function<String, T> parser) {
+        return text == null ? null : parser.apply(text);
+    }
+
+    private static final class AsText implements ArgumentFactory.Preparable {
+        @Override
+        public Optional<Function<Object, Argument>> prepare(Type type, ConfigRegistry config) {
+            if (!TYPES.contains(type)) {
+                return Optional.empty();
+            }
+            return Optional.of(value -> (pos, stmt, ctx) -> {
+                if (value == null) {
+                    stmt.setNull(pos, Types.VARCHAR);
+                } else {
+                    stmt.setString(pos, value.toString());
+                }
+            });
+        }
+    }
+}

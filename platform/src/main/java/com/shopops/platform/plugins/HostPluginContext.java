@@ -1,0 +1,15 @@
+package com.shopops.platform.plugins;
+
+import com.shopops.api.Events;
+import com.shopops.api.Messages;
+import com.shopops.api.PluginContext;
+import com.shopops.api.Scheduler;
+import com.shopops.api.Settings;
+import com.shopops.api.Shops;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** The context one plugin gets: the host's services, scoped to the plugin. */
+record HostPluginContext(String pluginId, Jdbi jdbi, Clock clock, Settings settings, Scheduler scheduler,
+                         Events events, Messages messages, Shops shops) implements PluginContext {
+}

@@ -1,0 +1,100 @@
+package com.shopops.platform.server;
+
+import com.shopops.api.CurrentUser;
+import com.shopops.api.Shop;
+import com.shopops.api.ShopRequest;
+import com.shopops.platform.core.ShopStore;
+import com.shopops.platform.plugins.PluginHost;
+import com.shopops.platform.plugins.RouteTable;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one host route behind every plugin route: {@code /api/shops/{shop}/p/{plugin}/<rest>}. Resolves
+ * the shop, the started plugin and its route, checks the user and the route's permission, and runs
+ * the plugin's handler so that whatever it throws stays in this one request.
+ */
+final class PluginDispatch {
+
+    private final PluginHost plugins;
+    private final ShopStore shops;
+    private final Access access;
+
+    PluginDispatch(PluginHost plugins, ShopStore shops, Access access) {
+        this.plugins = plugins;
+        this.shops = shops;
+        this.access = access;
+    }
+
+    void handle(Context ctx) {
+        String pluginId = ctx.pathParam("plugin");
+        String rest = "/" + ctx.pathParamMap().getOrDefault("rest", "");
+        Optional<CurrentUser> user = access.user(ctx);
+        if (user.isEmpty()) {
+            ApiError.respond(ctx, 401, "sign in first");
+            return;
+        }
+        Optional<Shop> shop = shops.byCode(ctx.pathParam("shop"));
+        if (shop.isEmpty()) {
+            ApiError.respond(ctx, 404, "no shop '" + ctx.pathParam("shop") + "'");
+            return;
+        }
+        Optional<PluginHost.Active> plugin = plugins.active(pluginId);
+        if (plugin.isEmpty()) {
+            String state = plugins.find(pluginId).map(PluginHost.PluginView::state).orElse(null);
+            ApiError.respond(ctx, 404, state == null ? "no plugin '" + pluginId + "' is installed"
+                    : "plugin '" + pluginId + "' is " + state.toLowerCase(Locale.ROOT));
+            return;
+        }
+        String method = ctx.method().name();
+        Optional<RouteTable.Match> match = plugin.get().routes().match(method, rest);
+        if (match.isEmpty()) {
+            boolean other = plugin.get().routes().hasOtherMethod(method, rest);
+            ApiError.respond(ctx, other ? 405 : 404, (other ? "method " + method + " not allowed on " : "no route ")
+                    + rest + " in plugin '" + pluginId + "'");
+            return;
+        }
+        RouteTable.Route route = match.get().route();
+        if (!user.get().can(route.permission())) {
+            ApiError.respond(ctx, 403, "permission '" + route.permission() + "' is needed");
+            return;
+        }
+        ShopRequest request = new Request(ctx, shop.get(), user.get(), match.get().pathParams(), locale(ctx));
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(plugin.get().loader());
+        try {
+            route.handler().handle(request);
+        } catch (HttpResponseException e) {
+            ApiError.respond(ctx, e.getStatus(), e.getMessage());
+        } catch (Throwable e) {
+            ApiError.internal(ctx, "plugin '" + pluginId + "'", e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /** zh-CN when the user asks for Chinese ({@code ?lang=zh} or the browser's language), else English. */
+    static Locale locale(Context ctx) {
+        String lang = ctx.queryParam("lang");
+        if (lang == null) {
+            lang = ctx.header("Accept-Language");
+        }
+        return lang != null && lang.toLowerCase(Locale.ROOT).startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+    }
+
+    private record Request(Context ctx, Shop shop, CurrentUser user, Map<String, String> params, Locale locale)
+            implements ShopRequest {
+
+        @Override
+        public String pathParam(String name) {
+            String value = params.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("the route has no path parameter '" + name + "'");
+            }
+            return value;
+        }
+    }
+}

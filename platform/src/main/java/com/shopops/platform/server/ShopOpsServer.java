@@ -1,0 +1,198 @@
+package com.shopops.platform.server;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shopops.api.ShopOpsApi;
+import com.shopops.platform.core.ShopStore;
+import com.shopops.platform.plugins.PluginHost;
+import com.shopops.platform.plugins.PluginRefused;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP server: health, the core API, and the mount points of plugin routes and plugin UIs. */
+public final class ShopOpsServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger("shopops.http");
+
+    /** Largest plugin file accepted by upload. */
+    static final long MAX_PLUGIN_BYTES = 64L * 1024 * 1024;
+
+    private final Javalin app;
+    private final PluginHost plugins;
+    private final ShopStore shops;
+    private final ObjectMapper json = Json.mapper();
+    private final String version;
+
+    public ShopOpsServer(PluginHost plugins, ShopStore shops, Access access, String version) {
+        this.plugins = plugins;
+        this.shops = shops;
+        this.version = version;
+        PluginDispatch dispatch = new PluginDispatch(plugins, shops, access);
+        PluginUi ui = new PluginUi(plugins);
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.http.maxRequestSize = 16L * 1024 * 1024;
+            cfg.requestLogger.http((ctx, ms) -> log.info("{} {} {} {}ms", ctx.method(), ctx.path(),
+                    ctx.status().getCode(), Math.round(ms)));
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+
+            cfg.routes.get("/health", this::health);
+            cfg.routes.get("/api/plugins", ctx -> ctx.json(plugins.list()));
+            cfg.routes.post("/api/plugins", this::install);
+            cfg.routes.post("/api/plugins/{id}/enable", ctx -> ctx.json(plugins.enable(ctx.pathParam("id"))));
+            cfg.routes.post("/api/plugins/{id}/disable", ctx -> ctx.json(plugins.disable(ctx.pathParam("id"))));
+            cfg.routes.delete("/api/plugins/{id}", ctx -> {
+                plugins.remove(ctx.pathParam("id"));
+                ctx.status(204);
+            });
+            cfg.routes.get("/api/menu", this::menu);
+            cfg.routes.get("/api/shops", ctx -> ctx.json(shops.all()));
+            cfg.routes.post("/api/shops", ctx -> ctx.status(201).json(shops.create(ctx.bodyAsClass(ShopStore.NewShop.class))));
+            for (HandlerType method : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE)) {
+                cfg.routes.addHttpHandler(method, "/api/shops/{shop}/p/{plugin}/<rest>", dispatch::handle);
+            }
+            cfg.routes.get("/ui/{plugin}", ctx -> { // also /ui/{plugin}/, as trailing slashes are ignored
+                if (ctx.path().endsWith("/")) {
+                    ui.serve(ctx);
+                } else {
+                    ctx.redirect("/ui/" + ctx.pathParam("plugin") + "/");
+                }
+            });
+            cfg.routes.get("/ui/{plugin}/<path>", ui::serve);
+
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ApiError.respond(ctx, e.getStatus(), e.getMessage()));
+            cfg.routes.exception(PluginHost.NoSuchPluginException.class, (e, ctx) -> ApiError.respond(ctx, 404, e.getMessage()));
+            cfg.routes.exception(PluginRefused.class, (e, ctx) -> ApiError.respond(ctx, 400, e.getMessage()));
+            cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> ApiError.respond(ctx, 400, e.getMessage()));
+            cfg.routes.exception(IllegalStateException.class, (e, ctx) -> ApiError.respond(ctx, 409, e.getMessage()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (e.getCause() instanceof JacksonException bad || e instanceof JacksonException) {
+                    ApiError.respond(ctx, 400, "the request body is not valid JSON for this call");
+                } else {
+                    ApiError.internal(ctx, "the host", e);
+                }
+            });
+            cfg.routes.error(404, ctx -> {
+                if (ctx.result() == null) {
+                    ApiError.respond(ctx, 404, "not found: " + ctx.path());
+                }
+            });
+        });
+    }
+
+    /** Starts listening on {@code host}:{@code port} (port 0 picks a free one). */
+    public ShopOpsServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    private void health(Context ctx) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (PluginHost.PluginView p : plugins.list()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", p.id());
+            item.put("version", p.version());
+            item.put("state", p.state());
+            if (p.error() != null) {
+                item.put("error", p.error());
+            }
+            list.add(item);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "UP");
+        body.put("version", version);
+        body.put("api", ShopOpsApi.VERSION);
+        body.put("plugins", list);
+        ctx.json(body);
+    }
+
+    private void menu(Context ctx) {
+        var locale = PluginDispatch.locale(ctx);
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (PluginHost.Active a : plugins.activePlugins()) {
+            var messages = new com.shopops.platform.core.BundleMessages(a.id(), a.loader());
+            for (var m : a.menu()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("plugin", a.id());
+                e.put("label", messages.text(locale, m.labelKey()));
+                e.put("href", "/ui/" + a.id() + "/" + m.page());
+                e.put("permission", m.permission());
+                e.put("order", m.order());
+                entries.add(e);
+            }
+        }
+        entries.sort((x, y) -> Integer.compare((int) x.get("order"), (int) y.get("order")));
+        ctx.json(entries);
+    }
+
+    /** Takes a plugin file as the raw body (application/zip) or a multipart field "file", at most 64 MB. */
+    private void install(Context ctx) throws Exception {
+        Path upload = Files.createTempFile(plugins.folder(), ".upload-", ".zip");
+        try {
+            String name = "upload.zip";
+            InputStream body;
+            if (ctx.isMultipartFormData()) {
+                var file = ctx.uploadedFile("file");
+                if (file == null) {
+                    throw new IllegalArgumentException("send the plugin file in the multipart field 'file'");
+                }
+                name = file.filename();
+                body = file.content();
+            } else {
+                body = ctx.bodyInputStream();
+            }
+            copyAtMost(body, upload, MAX_PLUGIN_BYTES);
+            Path named = upload.resolveSibling(".upload-" + System.nanoTime() + (name.endsWith(".jar") ? ".jar" : ".zip"));
+            Files.move(upload, named);
+            upload = named;
+            ctx.status(201).json(plugins.install(upload));
+        } finally {
+            Files.deleteIfExists(upload);
+        }
+    }
+
+    private static void copyAtMost(InputStream in, Path target, long limit) throws IOException {
+        try (in; OutputStream out = Files.newOutputStream(target)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                if (total > limit) {
+                    throw new IllegalArgumentException("the plugin file is larger than " + limit / (1024 * 1024) + " MB");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
