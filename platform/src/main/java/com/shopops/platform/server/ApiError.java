@@ -23,6 +23,21 @@ public final class ApiError {
         ctx.status(status).json(body);
     }
 
+    /** True when {@code e} (or a cause) says the request body was not JSON of the expected shape. */
+    public static boolean isBadJson(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JacksonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Answers 400 for a body that is not the JSON the call expects. */
+    public static void badJson(Context ctx) {
+        respond(ctx, 400, "the request body is not valid JSON for this call");
+    }
+
     /**
      * Answers 500 for an unexpected failure: the stack trace goes to the log under a fresh error id,
      * the answer carries only that id, so nothing internal leaks to the caller.

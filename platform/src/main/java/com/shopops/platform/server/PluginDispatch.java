@@ -70,7 +70,11 @@ final class PluginDispatch {
         } catch (HttpResponseException e) {
             ApiError.respond(ctx, e.getStatus(), e.getMessage());
         } catch (Throwable e) {
-            ApiError.internal(ctx, "plugin '" + pluginId + "'", e);
+            if (ApiError.isBadJson(e)) {
+                ApiError.badJson(ctx);
+            } else {
+                ApiError.internal(ctx, "plugin '" + pluginId + "'", e);
+            }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }

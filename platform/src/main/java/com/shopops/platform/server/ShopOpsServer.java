@@ -1,6 +1,5 @@
 package com.shopops.platform.server;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopops.api.ShopOpsApi;
 import com.shopops.platform.core.ShopStore;
@@ -86,8 +85,8 @@ public final class ShopOpsServer implements AutoCloseable {
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> ApiError.respond(ctx, 400, e.getMessage()));
             cfg.routes.exception(IllegalStateException.class, (e, ctx) -> ApiError.respond(ctx, 409, e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                if (e.getCause() instanceof JacksonException bad || e instanceof JacksonException) {
-                    ApiError.respond(ctx, 400, "the request body is not valid JSON for this call");
+                if (ApiError.isBadJson(e)) {
+                    ApiError.badJson(ctx);
                 } else {
                     ApiError.internal(ctx, "the host", e);
                 }

@@ -1,0 +1,184 @@
+package com.shopops.dist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The built distribution (target/shopops-VERSION), run the way a user runs it: {@code bin/shopops}
+ * as a separate process, spoken to over HTTP on loopback.
+ */
+final class Distribution {
+
+    static final Path HOME = Path.of(System.getProperty("shopops.dist", "target/shopops-0.1.0"));
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Distribution() {
+    }
+
+    /** Copies the distribution's plugin zips into {@code folder}, so a test can change its own plugins folder. */
+    static Path pluginsCopy(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (Stream<Path> zips = Files.list(HOME.resolve("plugins"))) {
+            for (Path zip : zips.toList()) {
+                Files.copy(zip, folder.resolve(zip.getFileName()));
+            }
+        }
+        return folder;
+    }
+
+    /** Result of one CLI run. */
+    record Run(int exit, String out, String err) {
+    }
+
+    /** Runs {@code bin/shopops args…} to completion. */
+    static Run cli(Path workDir, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(HOME.resolve("bin/shopops").toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workDir, "out", ".txt");
+        Path err = Files.createTempFile(workDir, "err", ".txt");
+        Process p = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("shopops " + String.join(" ", args) + " did not finish in 60 s");
+        }
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** A server started from the distribution; closing it stops the process as Ctrl-C would. */
+    static final class Server implements AutoCloseable {
+        final Process process;
+        final int port;
+        final Path log;
+
+        private Server(Process process, int port, Path log) {
+            this.process = process;
+            this.port = port;
+            this.log = log;
+        }
+
+        /** Starts {@code bin/shopops serve} with {@code args} on a free port and waits for /health. */
+        static Server start(Path workDir, String... args) throws Exception {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/shopops").toString(), "serve",
+                    "--port", String.valueOf(port)));
+            command.addAll(List.of(args));
+            Path log = Files.createTempFile(workDir, "server", ".log");
+            Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            Server server = new Server(p, port, log);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                if (!p.isAlive()) {
+                    throw new AssertionError("server exited with " + p.exitValue() + ":\n" + server.log());
+                }
+                try {
+                    if (server.get("/health").status() == 200) {
+                        return server;
+                    }
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            server.close();
+            throw new AssertionError("server did not answer /health in 60 s:\n" + server.log());
+        }
+
+        /** What the server wrote to its log so far. */
+        String log() throws IOException {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+
+        Answer get(String path) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(uri(path)).GET());
+        }
+
+        Answer post(String path, String json) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        Answer put(String path, String json) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        Answer postFile(String path, Path file) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/zip")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)));
+        }
+
+        Answer delete(String path) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(uri(path)).DELETE());
+        }
+
+        /** The shop's plugin route, e.g. {@code plugin("demo", "traffic", "/channels")}. */
+        static String plugin(String shop, String plugin, String rest) {
+            return "/api/shops/" + shop + "/p/" + plugin + rest;
+        }
+
+        /** The state /health reports for {@code id}, or null when it lists no such plugin. */
+        String state(String id) throws Exception {
+            for (JsonNode p : get("/health").json().get("plugins")) {
+                if (p.get("id").asText().equals(id)) {
+                    return p.get("state").asText();
+                }
+            }
+            return null;
+        }
+
+        /** The /health entry of {@code id}. */
+        JsonNode health(String id) throws Exception {
+            for (JsonNode p : get("/health").json().get("plugins")) {
+                if (p.get("id").asText().equals(id)) {
+                    return p;
+                }
+            }
+            throw new AssertionError("no plugin " + id + " in /health");
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        private static Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** One HTTP answer. */
+    record Answer(int status, String body, String contentType) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+    }
+}

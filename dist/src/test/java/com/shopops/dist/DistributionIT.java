@@ -1,0 +1,92 @@
+package com.shopops.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The distribution's layout and its plugin zips, as built by {@code mvn package}. */
+class DistributionIT {
+
+    /** Libraries the host provides; a plugin that ships its own copy breaks PF4J's class loading. */
+    private static final List<String> HOST_LIBRARIES = List.of("shopops-api", "pf4j", "javalin", "jdbi3", "jackson-", "slf4j");
+
+    @Test
+    void theDistributionHasLauncherLibrariesConfigAndEveryPlugin() throws Exception {
+        assertTrue(Files.isExecutable(Distribution.HOME.resolve("bin/shopops")), "bin/shopops is executable");
+        assertTrue(Files.isRegularFile(Distribution.HOME.resolve("conf/shopops.properties")));
+        try (Stream<Path> lib = Files.list(Distribution.HOME.resolve("lib"))) {
+            List<String> jars = lib.map(p -> p.getFileName().toString()).toList();
+            assertTrue(jars.stream().anyMatch(j -> j.startsWith("shopops-platform-")), jars.toString());
+            assertTrue(jars.stream().anyMatch(j -> j.startsWith("shopops-api-")), jars.toString());
+        }
+        for (String id : List.of("traffic")) {
+            assertTrue(Files.isRegularFile(Distribution.HOME.resolve("plugins/" + id + "-0.1.0.zip")), id + " zip");
+        }
+        Path tar = Distribution.HOME.resolveSibling(Distribution.HOME.getFileName() + ".tar.gz");
+        assertTrue(Files.size(tar) > 1_000_000, "the .tar.gz is built next to the folder");
+    }
+
+    @Test
+    void everyPluginZipHasItsDescriptorItsExtensionIndexAndNoHostLibrary() throws Exception {
+        try (Stream<Path> zips = Files.list(Distribution.HOME.resolve("plugins"))) {
+            for (Path zip : zips.toList()) {
+                Map<String, byte[]> entries = FixtureZips.read(zip);
+                Properties descriptor = new Properties();
+                descriptor.load(new ByteArrayInputStream(entries.get("plugin.properties")));
+                String id = descriptor.getProperty("plugin.id");
+                assertEquals(zip.getFileName().toString(), id + "-" + descriptor.getProperty("plugin.version") + ".zip");
+                assertEquals(">=1.0.0 & <2.0.0", descriptor.getProperty("plugin.requires"), zip + " requires");
+
+                byte[] jar = entries.get("lib/" + id + "-" + descriptor.getProperty("plugin.version") + ".jar");
+                assertTrue(jar != null, zip + " holds its jar in lib/");
+                String index = null;
+                boolean hasEntryClass = false;
+                try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
+                    for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                        if (e.getName().equals("META-INF/extensions.idx")) {
+                            index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                        }
+                        hasEntryClass |= e.getName().startsWith("db/" + id + "/") || e.getName().startsWith("ui/" + id + "/");
+                    }
+                }
+                assertTrue(index != null && !index.isBlank(), zip + " has META-INF/extensions.idx");
+                assertTrue(hasEntryClass, zip + " keeps its migrations and UI under its own id");
+                for (String name : entries.keySet()) {
+                    for (String hostLibrary : HOST_LIBRARIES) {
+                        assertFalse(name.startsWith("lib/" + hostLibrary), zip + " must not ship " + name);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyCommandHasHelp(@TempDir Path work) throws Exception {
+        for (List<String> command : List.of(List.of("--help"), List.of("serve", "--help"), List.of("plugins", "--help"),
+                List.of("plugins", "list", "--help"), List.of("plugins", "install", "--help"),
+                List.of("plugins", "enable", "--help"), List.of("plugins", "disable", "--help"),
+                List.of("plugins", "remove", "--help"))) {
+            Distribution.Run run = Distribution.cli(work, command.toArray(String[]::new));
+            assertEquals(0, run.exit(), command + ": " + run.err());
+            assertTrue(run.out().contains("Usage: shopops"), command + " prints its usage");
+        }
+        Distribution.Run version = Distribution.cli(work, "--version");
+        assertTrue(version.out().contains("ShopOps 0.1.0") && version.out().contains("API 1.0.0"), version.out());
+        Distribution.Run wrong = Distribution.cli(work, "serve", "--no-such-flag");
+        assertEquals(2, wrong.exit());
+        assertTrue(wrong.err().contains("--no-such-flag"), wrong.err());
+    }
+}

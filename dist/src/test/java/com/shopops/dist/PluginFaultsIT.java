@@ -1,0 +1,120 @@
+package com.shopops.dist;
+
+import static com.shopops.dist.Distribution.Server.plugin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.shopops.fixture.FixturePlugin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad plugin files and misbehaving plugins: each is reported on its own and the host runs on. */
+class PluginFaultsIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void refusedPluginFilesAreReportedWithTheirReasonAndTheOthersRun() throws Exception {
+        Path plugins = Distribution.pluginsCopy(work.resolve("plugins"));
+        Path traffic = plugins.resolve("traffic-0.1.0.zip");
+        FixtureZips.relabel(traffic, plugins.resolve("future.zip"), "future", ">=9.0.0");
+        FixtureZips.relabel(traffic, plugins.resolve("zz-clash.zip"), "traffic", FixtureZips.FITS);
+        FixtureZips.zipSlip(plugins.resolve("slip.zip"), "slippy");
+        byte[] noise = new byte[4096];
+        new Random(7).nextBytes(noise);
+        Files.write(plugins.resolve("corrupt.zip"), noise);
+
+        try (Distribution.Server server = Distribution.Server.start(work, "--data", work.resolve("data").toString(),
+                "--plugins", plugins.toString(), "--demo")) {
+            assertEquals("STARTED", server.state("traffic"));
+            assertRefused(server.health("future.zip"), "requires ShopOps API >=9.0.0, but this host provides API 1.0.0");
+            assertRefused(server.health("zz-clash.zip"), "plugin id 'traffic' is already used by traffic-0.1.0.zip");
+            assertRefused(server.health("slip.zip"), "entry '../../escaped-slippy.txt' would be written outside the plugins folder");
+            assertRefused(server.health("corrupt.zip"), "not a readable zip archive");
+            assertEquals(200, server.get(plugin("demo", "traffic", "/channels")).status());
+
+            var slipUpload = server.postFile("/api/plugins", FixtureZips.zipSlip(work.resolve("upload-slip.zip"), "upslip"));
+            assertEquals(400, slipUpload.status());
+            assertTrue(slipUpload.json().get("error").asText().contains("outside the plugins folder"), slipUpload.body());
+            var futureUpload = server.postFile("/api/plugins", plugins.resolve("future.zip"));
+            assertEquals(400, futureUpload.status());
+            assertTrue(futureUpload.json().get("error").asText().contains(">=9.0.0"), futureUpload.body());
+            var corruptUpload = server.postFile("/api/plugins", plugins.resolve("corrupt.zip"));
+            assertEquals(400, corruptUpload.status());
+        }
+        assertNothingEscaped("escaped-slippy.txt");
+        assertNothingEscaped("escaped-upslip.txt");
+        try (Stream<Path> left = Files.list(plugins)) {
+            assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith(".upload-")), "no upload is left behind");
+        }
+    }
+
+    private void assertNothingEscaped(String name) throws Exception {
+        try (Stream<Path> all = Files.walk(work.getParent(), 3)) {
+            assertFalse(all.anyMatch(p -> p.getFileName().toString().equals(name)), name + " was written somewhere");
+        }
+    }
+
+    private static void assertRefused(JsonNode entry, String reason) {
+        assertEquals("REFUSED", entry.get("state").asText(), entry.toString());
+        assertTrue(entry.get("error").asText().contains(reason), entry + " should say: " + reason);
+    }
+
+    @Test
+    void aPluginThatFailsToStartOrMigrateIsFailedAndARouteErrorStaysInItsRequest() throws Exception {
+        Path plugins = Distribution.pluginsCopy(work.resolve("plugins"));
+        FixtureZips.plugin(plugins, "boomer", FixtureZips.FITS, Map.of("start", "throw"), Map.of());
+        FixtureZips.plugin(plugins, "steady", FixtureZips.FITS, Map.of(), Map.of());
+        FixtureZips.plugin(plugins, "badmig", FixtureZips.FITS, Map.of(), Map.of("db/badmig/V1__half.sql", """
+                CREATE TABLE badmig_notes (id ${pk}, body TEXT);
+                INSERT INTO badmig_notes (body) VALUES ('kept only if the migration commits');
+                INSERT INTO no_such_table VALUES (1);
+                """));
+
+        try (Distribution.Server server = Distribution.Server.start(work, "--data", work.resolve("data").toString(),
+                "--plugins", plugins.toString(), "--demo")) {
+            JsonNode boomer = server.health("boomer");
+            assertEquals("FAILED", boomer.get("state").asText());
+            assertTrue(boomer.get("error").asText().contains("fixture boomer refuses to start"), boomer.toString());
+            JsonNode badmig = server.health("badmig");
+            assertEquals("FAILED", badmig.get("state").asText());
+            assertTrue(badmig.get("error").asText().startsWith("migration failed"), badmig.toString());
+            assertEquals("STARTED", server.state("steady"));
+            assertEquals("STARTED", server.state("traffic"));
+
+            var hello = server.get(plugin("demo", "steady", "/hello"));
+            assertEquals(200, hello.status());
+            assertEquals("steady", hello.json().get("plugin").asText());
+            assertEquals(404, server.get(plugin("demo", "boomer", "/hello")).status());
+
+            var boom = server.get(plugin("demo", "steady", "/boom"));
+            assertEquals(500, boom.status());
+            assertTrue(boom.contentType().startsWith("application/json"), boom.contentType());
+            String errorId = boom.json().get("errorId").asText();
+            assertEquals(8, errorId.length());
+            assertFalse(boom.body().contains(FixturePlugin.SECRET), "the exception message stays in the log");
+            assertFalse(boom.body().contains("at com.") || boom.body().contains("Exception"), "no stack trace in the answer");
+            assertEquals(200, server.get(plugin("demo", "steady", "/hello")).status(), "the host serves on");
+            String log = server.log();
+            assertTrue(log.contains(errorId) && log.contains("FixturePlugin"), "the log has the error id and the trace");
+            assertTrue(log.contains("GET /api/shops/demo/p/steady/boom 500"), "one log line per request");
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + work.resolve("data/shopops.db"));
+             ResultSet rs = db.createStatement().executeQuery(
+                     "SELECT count(*) FROM sqlite_master WHERE name = 'badmig_notes'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "a failed migration leaves the plugin's tables as they were");
+        }
+    }
+}
