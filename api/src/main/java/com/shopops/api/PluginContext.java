@@ -30,7 +30,7 @@ public interface PluginContext {
     /** Durable recurring jobs. */
     Scheduler scheduler();
 
-    /** The host's event bus for core events such as {@link CoreEvents.OrdersImported}. */
+    /** The host's event bus for core events such as {@link CoreEvents.DataImported}. */
     Events events();
 
     /** The plugin's translated messages. */

@@ -62,9 +62,10 @@ public final class Host implements AutoCloseable {
             ShopOpsServer server = new ShopOpsServer(plugins, shops, new LocalOwnerAccess(plugins), VERSION)
                     .start(config.host(), config.port());
             scheduler.start(Duration.ofSeconds(1));
-            log.info("ShopOps {} on http://{}:{}/ ({} of {} plugins started, database {}) in {} ms", VERSION,
-                    config.host(), server.port(), plugins.activePlugins().size(), plugins.list().size(),
-                    database.describe(), (System.nanoTime() - started) / 1_000_000);
+            log.info("ShopOps {} on http://{}:{}/ ({} of {} plugins started, database {}) in {} ms, {} ms after JVM start",
+                    VERSION, config.host(), server.port(), plugins.activePlugins().size(), plugins.list().size(),
+                    database.describe(), (System.nanoTime() - started) / 1_000_000,
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             return new Host(database, scheduler, plugins, server);
         } catch (RuntimeException | Error e) {
             database.close();
