@@ -34,7 +34,7 @@ final class Distribution {
     static Path pluginsCopy(Path folder) throws IOException {
         Files.createDirectories(folder);
         try (Stream<Path> zips = Files.list(HOME.resolve("plugins"))) {
-            for (Path zip : zips.toList()) {
+            for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).toList()) {
                 Files.copy(zip, folder.resolve(zip.getFileName()));
             }
         }

@@ -42,7 +42,7 @@ class DistributionIT {
     @Test
     void everyPluginZipHasItsDescriptorItsExtensionIndexAndNoHostLibrary() throws Exception {
         try (Stream<Path> zips = Files.list(Distribution.HOME.resolve("plugins"))) {
-            for (Path zip : zips.toList()) {
+            for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).toList()) {
                 Map<String, byte[]> entries = FixtureZips.read(zip);
                 Properties descriptor = new Properties();
                 descriptor.load(new ByteArrayInputStream(entries.get("plugin.properties")));

@@ -124,12 +124,17 @@ public final class Config {
         return values.get("host");
     }
 
+    /** The port, 0 (any free one) to 65535. */
     public int port() {
         try {
-            return Integer.parseInt(values.get("port"));
+            int port = Integer.parseInt(values.get("port"));
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("port: a number such as 7070, not '" + values.get("port") + "'");
+            // reported below
         }
+        throw new IllegalArgumentException("port: a number from 0 to 65535 such as 7070, not '" + values.get("port") + "'");
     }
 
     /** The installation folder, or null. */

@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,8 +37,8 @@ public final class ShopStore implements Shops {
 
         /** The new shop with defaults filled in: CNY, Asia/Shanghai, platform other, name = code. */
         public NewShop withDefaults() {
-            return new NewShop(code, blank(name) ? code : name, blank(platform) ? "other" : platform.toLowerCase(),
-                    blank(currency) ? "CNY" : currency.toUpperCase(), blank(timeZone) ? "Asia/Shanghai" : timeZone);
+            return new NewShop(code, blank(name) ? code : name, blank(platform) ? "other" : platform.toLowerCase(Locale.ROOT),
+                    blank(currency) ? "CNY" : currency.toUpperCase(Locale.ROOT), blank(timeZone) ? "Asia/Shanghai" : timeZone);
         }
 
         /** Throws {@link IllegalArgumentException} naming the first field that is wrong. */
@@ -72,12 +73,20 @@ public final class ShopStore implements Shops {
         if (byCode(shop.code()).isPresent()) {
             throw new IllegalStateException("a shop with code '" + shop.code() + "' exists already");
         }
-        long id = jdbi.withHandle(h -> h.createQuery("""
-                        INSERT INTO shops (code, name, platform, currency, time_zone, created_at)
-                        VALUES (:code, :name, :platform, :currency, :zone, :now) RETURNING id""")
-                .bind("code", shop.code()).bind("name", shop.name()).bind("platform", shop.platform())
-                .bind("currency", shop.currency()).bind("zone", shop.timeZone()).bind("now", clock.instant())
-                .mapTo(Long.class).one());
+        long id;
+        try {
+            id = jdbi.withHandle(h -> h.createQuery("""
+                            INSERT INTO shops (code, name, platform, currency, time_zone, created_at)
+                            VALUES (:code, :name, :platform, :currency, :zone, :now) RETURNING id""")
+                    .bind("code", shop.code()).bind("name", shop.name()).bind("platform", shop.platform())
+                    .bind("currency", shop.currency()).bind("zone", shop.timeZone()).bind("now", clock.instant())
+                    .mapTo(Long.class).one());
+        } catch (org.jdbi.v3.core.statement.StatementException e) {
+            if (byCode(shop.code()).isPresent()) { // created by a concurrent request since the check above
+                throw new IllegalStateException("a shop with code '" + shop.code() + "' exists already");
+            }
+            throw e;
+        }
         return byId(id).orElseThrow();
     }
 

@@ -93,7 +93,7 @@ public final class Database implements AutoCloseable {
      * {@code db/<owner>/} that {@code loader} sees, keeping the history in {@code <owner>_schema_history}.
      * A migration that fails is rolled back (both databases run DDL in transactions) and thrown.
      *
-     * @return the schema version after migrating, or null when the owner has no migrations
+     * @return the schema version after migrating; "0" (the baseline) or null when the owner has no migrations
      */
     public String migrate(String owner, ClassLoader loader) {
         Flyway flyway = Flyway.configure(loader)

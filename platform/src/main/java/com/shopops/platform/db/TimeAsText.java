@@ -4,6 +4,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.jdbi.v3.core.Jdbi;
 import java.lang.reflect.Type;
 import java.util.Optional;
@@ -16,12 +18,18 @@ import org.jdbi.v3.core.config.ConfigRegistry;
 /**
  * Binds and maps {@link Instant}, {@link LocalDate} and {@link ZoneId} as ISO-8601 text, the same on
  * SQLite and PostgreSQL. The drivers' own date handling differs (sqlite-jdbc stores a bound date as
- * epoch milliseconds by default), and text in one agreed form sorts and compares correctly on both.
+ * epoch milliseconds by default), and text in one agreed form compares correctly on both. For that an
+ * instant is always written with six fraction digits ({@code 2024-03-05T01:02:03.000000Z}):
+ * {@link Instant#toString()} drops a zero fraction, and {@code ...03Z} would sort after {@code ...03.5Z}.
  */
 final class TimeAsText {
 
     private TimeAsText() {
     }
+
+    /** Instants as stored: UTC, microseconds, fixed width, so text order is time order. */
+    static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private static final Set<Type> TYPES = Set.of(Instant.class, LocalDate.class, ZoneId.class);
 
@@ -46,7 +54,7 @@ final class TimeAsText {
                 if (value == null) {
                     stmt.setNull(pos, Types.VARCHAR);
                 } else {
-                    stmt.setString(pos, value.toString());
+                    stmt.setString(pos, value instanceof Instant instant ? INSTANT.format(instant) : value.toString());
                 }
             });
         }

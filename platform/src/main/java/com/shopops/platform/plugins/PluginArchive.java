@@ -24,6 +24,9 @@ public final class PluginArchive {
     /** Plugin ids: lower-case letters, digits and '-', as used in URLs and table prefixes. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
+    /** Ids a plugin may not take: the host's own migrations, tables and routes use them. */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("core", "api", "ui", "health", "shops", "plugins");
+
     private static final VersionManager VERSIONS = new DefaultVersionManager();
 
     /**
@@ -62,6 +65,9 @@ public final class PluginArchive {
         String id = props.getProperty("id", "").trim();
         String version = props.getProperty("version", "").trim();
         String requires = props.getProperty("requires", "").trim();
+        if (RESERVED.contains(id)) {
+            throw new PluginRefused(name + ": plugin id '" + id + "' is reserved for the host");
+        }
         if (!ID.matcher(id).matches()) {
             throw new PluginRefused(name + ": plugin id '" + id + "' is not valid (lower-case letters, digits and '-')");
         }

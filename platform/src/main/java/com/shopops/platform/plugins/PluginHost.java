@@ -125,6 +125,12 @@ public final class PluginHost implements AutoCloseable {
             throw new PluginRefused(file.getFileName() + ": plugin id '" + d.id() + "' is already used by "
                     + files.get(d.id()).getFileName() + " (" + existing.getDescriptor().getVersion() + ")");
         }
+        if (file.getFileName().toString().endsWith(".zip")) {
+            // PF4J re-expands a zip only when it is newer than its folder; a folder left half-written by
+            // a crash, or a zip copied in with an older date, would load stale or empty. Expand afresh.
+            String name = file.getFileName().toString();
+            deleteTree(file.resolveSibling(name.substring(0, name.length() - 4)));
+        }
         try {
             String id = manager.loadPlugin(file);
             files.put(id, file);
