@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,28 +49,44 @@ public final class Host implements AutoCloseable {
         long started = System.nanoTime();
         Clock clock = Clock.systemUTC();
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+        ShopStore shops = new ShopStore(database.jdbi(), clock);
+        DurableScheduler scheduler = new DurableScheduler(database.jdbi(), clock);
+        PluginHost plugins = new PluginHost(config.pluginsDir(),
+                new HostServices(database, clock, shops, scheduler, new EventBus()));
+        // The HTTP server starts on a second thread while the database migrates and the plugins start:
+        // Jetty's start-up is most of a cold start. Until the host is ready it answers 503.
+        ShopOpsServer server = new ShopOpsServer(plugins, shops, new LocalOwnerAccess(plugins), VERSION);
+        CompletableFuture<Void> listening = CompletableFuture.runAsync(() -> server.start(config.host(), config.port()));
         try {
             database.migrate("core", Host.class.getClassLoader());
-            ShopStore shops = new ShopStore(database.jdbi(), clock);
             if (demo && shops.all().isEmpty()) {
                 shops.create(new ShopStore.NewShop("demo", "Demo shop", "tmall", "CNY", "Asia/Shanghai"));
                 log.info("created the demo shop 'demo'");
             }
-            DurableScheduler scheduler = new DurableScheduler(database.jdbi(), clock);
-            PluginHost plugins = new PluginHost(config.pluginsDir(),
-                    new HostServices(database, clock, shops, scheduler, new EventBus()));
+            long databaseReady = System.nanoTime();
             plugins.loadAll();
             plugins.startAll();
-            ShopOpsServer server = new ShopOpsServer(plugins, shops, new LocalOwnerAccess(plugins), VERSION)
-                    .start(config.host(), config.port());
+            long pluginsReady = System.nanoTime();
+            listening.join();
+            server.ready();
             scheduler.start(Duration.ofSeconds(1));
-            log.info("ShopOps {} on http://{}:{}/ ({} of {} plugins started, database {}) in {} ms, {} ms after JVM start",
+            long now = System.nanoTime();
+            log.info("ShopOps {} on http://{}:{}/ ({} of {} plugins started, database {}) in {} ms "
+                            + "(database {} ms, plugins {} ms, then waited {} ms for HTTP), {} ms after JVM start",
                     VERSION, config.host(), server.port(), plugins.activePlugins().size(), plugins.list().size(),
-                    database.describe(), (System.nanoTime() - started) / 1_000_000,
+                    database.describe(), (now - started) / 1_000_000, (databaseReady - started) / 1_000_000,
+                    (pluginsReady - databaseReady) / 1_000_000, (now - pluginsReady) / 1_000_000,
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             return new Host(database, scheduler, plugins, server);
         } catch (RuntimeException | Error e) {
+            listening.handle((ok, failed) -> null).join();
+            server.close();
+            scheduler.close();
+            plugins.close();
             database.close();
+            if (e instanceof CompletionException && e.getCause() instanceof RuntimeException cause) {
+                throw cause; // the HTTP server's own failure, e.g. the port is taken
+            }
             throw e;
         }
     }

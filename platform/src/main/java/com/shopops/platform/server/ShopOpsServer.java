@@ -36,6 +36,7 @@ public final class ShopOpsServer implements AutoCloseable {
     private final ShopStore shops;
     private final ObjectMapper json = Json.mapper();
     private final String version;
+    private volatile boolean ready;
 
     public ShopOpsServer(PluginHost plugins, ShopStore shops, Access access, String version) {
         this.plugins = plugins;
@@ -55,6 +56,12 @@ public final class ShopOpsServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
 
+            cfg.routes.before(ctx -> {
+                if (!ready) {
+                    ctx.header("Retry-After", "1");
+                    throw new io.javalin.http.ServiceUnavailableResponse("ShopOps is starting");
+                }
+            });
             cfg.routes.get("/health", this::health);
             cfg.routes.get("/api/plugins", ctx -> ctx.json(plugins.list()));
             cfg.routes.post("/api/plugins", this::install);
@@ -103,6 +110,11 @@ public final class ShopOpsServer implements AutoCloseable {
     public ShopOpsServer start(String host, int port) {
         app.start(host, port);
         return this;
+    }
+
+    /** Opens the doors: until now every request is answered 503, as the host is still starting. */
+    public void ready() {
+        ready = true;
     }
 
     /** The port the server listens on. */
