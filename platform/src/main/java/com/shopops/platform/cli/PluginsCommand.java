@@ -96,51 +96,48 @@ final class PluginsCommand implements Runnable {
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a plugin (it starts with the server).")
-    static final class Enable implements Callable<Integer> {
+    /** A command on one installed plugin, named by its id. */
+    abstract static class OnePlugin implements Callable<Integer> {
         @Mixin
         Locations locations;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "The plugin's id, as 'plugins list' shows it.")
         String id;
+
+        /** Does the work on {@code host}; returns what was done, e.g. "enabled". */
+        abstract String apply(PluginHost host, String id);
 
         @Override
         public Integer call() {
-            open(locations).enable(id);
-            System.out.println("enabled " + id);
+            System.out.println(apply(open(locations), id) + " " + id);
             return 0;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a plugin (it starts with the server).")
+    static final class Enable extends OnePlugin {
+        @Override
+        String apply(PluginHost host, String id) {
+            host.enable(id);
+            return "enabled";
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a plugin (it no longer starts).")
-    static final class Disable implements Callable<Integer> {
-        @Mixin
-        Locations locations;
-
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    static final class Disable extends OnePlugin {
         @Override
-        public Integer call() {
-            open(locations).disable(id);
-            System.out.println("disabled " + id);
-            return 0;
+        String apply(PluginHost host, String id) {
+            host.disable(id);
+            return "disabled";
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a plugin's files (its tables stay).")
-    static final class Remove implements Callable<Integer> {
-        @Mixin
-        Locations locations;
-
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    static final class Remove extends OnePlugin {
         @Override
-        public Integer call() {
-            open(locations).remove(id);
-            System.out.println("removed " + id);
-            return 0;
+        String apply(PluginHost host, String id) {
+            host.remove(id);
+            return "removed";
         }
     }
 }

@@ -40,16 +40,10 @@ class DurableSchedulerTest {
 
     private final TestClock clock = new TestClock(T0);
 
-    private Fresh migrated(Kind kind) throws Exception {
-        Fresh f = TestDatabases.fresh(kind, dir);
-        f.database().migrate("core", Database.class.getClassLoader());
-        return f;
-    }
-
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aJobFallsDueOneIntervalAfterItIsRegistered(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind); DurableScheduler scheduler = new DurableScheduler(f.database().jdbi(), clock)) {
+        try (Fresh f = TestDatabases.migrated(kind, dir); DurableScheduler scheduler = new DurableScheduler(f.database().jdbi(), clock)) {
             List<Instant> runs = new CopyOnWriteArrayList<>();
             scheduler.forPlugin("traffic").every("refresh", MINUTE, runs::add);
 
@@ -70,7 +64,7 @@ class DurableSchedulerTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void afterARestartMissedRunsAreCoalescedIntoOne(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind)) {
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
             List<Instant> runs = new CopyOnWriteArrayList<>();
             try (DurableScheduler before = new DurableScheduler(f.database().jdbi(), clock)) {
                 before.forPlugin("traffic").every("refresh", MINUTE, runs::add);
@@ -100,7 +94,7 @@ class DurableSchedulerTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void twoHostsOnOneDatabaseRunADueJobOnce(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind);
+        try (Fresh f = TestDatabases.migrated(kind, dir);
              Database otherPool = Database.open(f.url(), null, null);
              DurableScheduler hostA = new DurableScheduler(f.database().jdbi(), clock);
              DurableScheduler hostB = new DurableScheduler(otherPool.jdbi(), clock)) {
@@ -121,7 +115,7 @@ class DurableSchedulerTest {
     void twoHostsClaimingAtTheSameMomentRunEachDueTimeOnce(Kind kind) throws Exception {
         int rounds = 15;
         ExecutorService hosts = Executors.newFixedThreadPool(2);
-        try (Fresh f = migrated(kind);
+        try (Fresh f = TestDatabases.migrated(kind, dir);
              Database otherPool = Database.open(f.url(), null, null);
              DurableScheduler hostA = new DurableScheduler(f.database().jdbi(), clock);
              DurableScheduler hostB = new DurableScheduler(otherPool.jdbi(), clock)) {
@@ -156,7 +150,7 @@ class DurableSchedulerTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aFailingRunIsRecordedAndTheJobStaysScheduled(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind); DurableScheduler scheduler = new DurableScheduler(f.database().jdbi(), clock)) {
+        try (Fresh f = TestDatabases.migrated(kind, dir); DurableScheduler scheduler = new DurableScheduler(f.database().jdbi(), clock)) {
             AtomicInteger runs = new AtomicInteger();
             scheduler.forPlugin("traffic").every("refresh", MINUTE, due -> {
                 if (runs.incrementAndGet() == 1) {
@@ -182,7 +176,7 @@ class DurableSchedulerTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void releasedJobsNoLongerRunInThisHost(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind); DurableScheduler scheduler = new DurableScheduler(f.database().jdbi(), clock)) {
+        try (Fresh f = TestDatabases.migrated(kind, dir); DurableScheduler scheduler = new DurableScheduler(f.database().jdbi(), clock)) {
             AtomicInteger runs = new AtomicInteger();
             scheduler.forPlugin("traffic").every("refresh", MINUTE, due -> runs.incrementAndGet());
             scheduler.forPlugin("reviews").every("refresh", MINUTE, due -> runs.incrementAndGet());
@@ -199,7 +193,7 @@ class DurableSchedulerTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void anIntervalUnderOneSecondIsRefused(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind); DurableScheduler scheduler = new DurableScheduler(f.database().jdbi(), clock)) {
+        try (Fresh f = TestDatabases.migrated(kind, dir); DurableScheduler scheduler = new DurableScheduler(f.database().jdbi(), clock)) {
             Scheduler jobs = scheduler.forPlugin("traffic");
 
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

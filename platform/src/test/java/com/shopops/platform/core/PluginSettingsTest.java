@@ -25,21 +25,11 @@ class PluginSettingsTest {
     @TempDir
     Path dir;
 
-    private Fresh migrated(Kind kind) throws Exception {
-        Fresh f = TestDatabases.fresh(kind, dir);
-        f.database().migrate("core", Database.class.getClassLoader());
-        return f;
-    }
-
-    private static long shop(Fresh f, String code) {
-        return new ShopStore(f.database().jdbi(), CLOCK).create(new NewShop(code, null, null, null, null)).id();
-    }
-
     @ParameterizedTest
     @EnumSource(Kind.class)
     void valuesArePutReadListedAndRemoved(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind)) {
-            long shop = shop(f, "flagship");
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
+            long shop = f.newShop("flagship");
             PluginSettings settings = new PluginSettings(f.database().jdbi(), "traffic", CLOCK);
 
             settings.put(shop, "target.uv", "12000");
@@ -60,8 +50,8 @@ class PluginSettingsTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void puttingAgainReplacesTheValue(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind)) {
-            long shop = shop(f, "flagship");
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
+            long shop = f.newShop("flagship");
             new PluginSettings(f.database().jdbi(), "traffic", CLOCK).put(shop, "target.uv", "12000");
             Clock later = Clock.offset(CLOCK, Duration.ofHours(1));
             PluginSettings settings = new PluginSettings(f.database().jdbi(), "traffic", later);
@@ -77,9 +67,9 @@ class PluginSettingsTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void pluginsAndShopsDoNotSeeEachOthersValues(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind)) {
-            long flagship = shop(f, "flagship");
-            long outlet = shop(f, "outlet");
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
+            long flagship = f.newShop("flagship");
+            long outlet = f.newShop("outlet");
             PluginSettings traffic = new PluginSettings(f.database().jdbi(), "traffic", CLOCK);
             PluginSettings reviews = new PluginSettings(f.database().jdbi(), "reviews", CLOCK);
 

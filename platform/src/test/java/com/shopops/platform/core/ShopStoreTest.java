@@ -28,16 +28,10 @@ class ShopStoreTest {
     @TempDir
     Path dir;
 
-    private Fresh migrated(Kind kind) throws Exception {
-        Fresh f = TestDatabases.fresh(kind, dir);
-        f.database().migrate("core", Database.class.getClassLoader());
-        return f;
-    }
-
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aShopGetsDefaultsForWhatIsLeftOut(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind)) {
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
             ShopStore shops = new ShopStore(f.database().jdbi(), CLOCK);
 
             Shop shop = shops.create(new NewShop("flagship", null, " ", null, ""));
@@ -55,7 +49,7 @@ class ShopStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void givenValuesAreKeptAndNormalised(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind)) {
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
             ShopStore shops = new ShopStore(f.database().jdbi(), CLOCK);
 
             Shop shop = shops.create(new NewShop("us-store", "US Store", "Shopify", "usd", "America/New_York"));
@@ -67,7 +61,7 @@ class ShopStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void shopsAreFoundByCodeAndIdAndListedByCode(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind)) {
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
             ShopStore shops = new ShopStore(f.database().jdbi(), CLOCK);
             Shop tmall = shops.create(new NewShop("tmall-flagship", "天猫旗舰店", "tmall", null, null));
             Shop jd = shops.create(new NewShop("jd-main", "京东店", "jd", null, null));
@@ -84,7 +78,7 @@ class ShopStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aTakenCodeIsRefused(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind)) {
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
             ShopStore shops = new ShopStore(f.database().jdbi(), CLOCK);
             shops.create(new NewShop("flagship", "First", null, null, null));
 
@@ -99,7 +93,7 @@ class ShopStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void invalidFieldsAreRefusedByName(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind)) {
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
             ShopStore shops = new ShopStore(f.database().jdbi(), CLOCK);
 
             assertRefused(shops, "code", new NewShop("Flagship", null, null, null, null));

@@ -34,6 +34,19 @@ public final class TestDatabases {
         return kind == Kind.SQLITE ? sqlite(tempDir) : postgres();
     }
 
+    /**
+     * A fresh database of {@code kind} with the core's tables, and then each plugin's whose id is given,
+     * its migrations read from the test's class path (as a plugin module's own tests see them).
+     */
+    public static Fresh migrated(Kind kind, Path tempDir, String... pluginIds) throws Exception {
+        Fresh f = fresh(kind, tempDir);
+        f.database().migrate("core", Database.class.getClassLoader());
+        for (String id : pluginIds) {
+            f.database().migrate(id, Thread.currentThread().getContextClassLoader());
+        }
+        return f;
+    }
+
     /** A fresh SQLite file in {@code tempDir}. */
     public static Fresh sqlite(Path tempDir) throws Exception {
         Path file = Files.createTempFile(tempDir, "shopops-", ".db");
@@ -75,6 +88,13 @@ public final class TestDatabases {
      * @param schema   the PostgreSQL schema to drop afterwards, or null for SQLite
      */
     public record Fresh(String url, Database database, String schema) implements AutoCloseable {
+
+        /** Creates a shop with {@code code} (defaults for the rest) and returns its id. */
+        public long newShop(String code) {
+            return new com.shopops.platform.core.ShopStore(database.jdbi(), java.time.Clock.systemUTC())
+                    .create(new com.shopops.platform.core.ShopStore.NewShop(code, null, null, null, null)).id();
+        }
+
         @Override
         public void close() throws Exception {
             database.close();

@@ -28,18 +28,6 @@ class TrafficStoreTest {
     @TempDir
     Path dir;
 
-    /** A database with the core's tables and the traffic plugin's, migrated as the host does it. */
-    private Fresh migrated(Kind kind) throws Exception {
-        Fresh f = TestDatabases.fresh(kind, dir);
-        f.database().migrate("core", Database.class.getClassLoader());
-        f.database().migrate("traffic", TrafficStoreTest.class.getClassLoader());
-        return f;
-    }
-
-    private static long shop(Fresh f, String code) {
-        return new ShopStore(f.database().jdbi(), CLOCK).create(new NewShop(code, null, "tmall", null, null)).id();
-    }
-
     @ParameterizedTest
     @EnumSource(Kind.class)
     void theTrafficMigrationCreatesTheMappingTable(Kind kind) throws Exception {
@@ -58,8 +46,8 @@ class TrafficStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void mappingsArePutListedReplacedAndDeleted(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind)) {
-            long shop = shop(f, "flagship");
+        try (Fresh f = TestDatabases.migrated(kind, dir, "traffic")) {
+            long shop = f.newShop("flagship");
             TrafficStore store = new TrafficStore(f.database().jdbi(), CLOCK);
 
             store.put(shop, "直通车", Channel.PAID);
@@ -77,9 +65,9 @@ class TrafficStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void shopsDoNotSeeEachOthersMappings(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind)) {
-            long flagship = shop(f, "flagship");
-            long outlet = shop(f, "outlet");
+        try (Fresh f = TestDatabases.migrated(kind, dir, "traffic")) {
+            long flagship = f.newShop("flagship");
+            long outlet = f.newShop("outlet");
             TrafficStore store = new TrafficStore(f.database().jdbi(), CLOCK);
 
             store.put(flagship, "超级推荐", Channel.PAID);
@@ -97,9 +85,9 @@ class TrafficStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void deletingAShopDeletesItsMappings(Kind kind) throws Exception {
-        try (Fresh f = migrated(kind)) {
-            long gone = shop(f, "gone");
-            long kept = shop(f, "kept");
+        try (Fresh f = TestDatabases.migrated(kind, dir, "traffic")) {
+            long gone = f.newShop("gone");
+            long kept = f.newShop("kept");
             TrafficStore store = new TrafficStore(f.database().jdbi(), CLOCK);
             store.put(gone, "直通车", Channel.PAID);
             store.put(kept, "直通车", Channel.PAID);
