@@ -34,6 +34,7 @@ class PluginFaultsIT {
         byte[] noise = new byte[4096];
         new Random(7).nextBytes(noise);
         Files.write(plugins.resolve("corrupt.zip"), noise);
+        Files.write(plugins.resolve(".stale-upload-left-by-a-crash.zip"), noise);
 
         try (Distribution.Server server = Distribution.Server.start(work, "--data", work.resolve("data").toString(),
                 "--plugins", plugins.toString(), "--demo")) {
@@ -43,6 +44,8 @@ class PluginFaultsIT {
             assertRefused(server.health("slip.zip"), "entry '../../escaped-slippy.txt' would be written outside the plugins folder");
             assertRefused(server.health("corrupt.zip"), "not a readable zip archive");
             assertEquals(200, server.get(plugin("demo", "traffic", "/channels")).status());
+            assertEquals(5, server.get("/health").json().get("plugins").size(),
+                    "an upload left half-written by a crash is no plugin file");
 
             var slipUpload = server.postFile("/api/plugins", FixtureZips.zipSlip(work.resolve("upload-slip.zip"), "upslip"));
             assertEquals(400, slipUpload.status());

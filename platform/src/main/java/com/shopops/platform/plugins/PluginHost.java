@@ -98,7 +98,11 @@ public final class PluginHost implements AutoCloseable {
     public synchronized void loadAll() {
         List<Path> candidates = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder, "*.{zip,jar}")) {
-            dir.forEach(candidates::add);
+            for (Path file : dir) {
+                if (!file.getFileName().toString().startsWith(".")) { // uploads and installs in progress
+                    candidates.add(file);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the plugins folder " + folder, e);
         }
