@@ -163,24 +163,21 @@ public final class ShopOpsServer implements AutoCloseable {
 
     /** Takes a plugin file as the raw body (application/zip) or a multipart field "file", at most 64 MB. */
     private void install(Context ctx) throws Exception {
-        Path upload = Files.createTempFile(plugins.folder(), ".upload-", ".zip");
-        try {
-            String name = "upload.zip";
-            InputStream body;
-            if (ctx.isMultipartFormData()) {
-                var file = ctx.uploadedFile("file");
-                if (file == null) {
-                    throw new IllegalArgumentException("send the plugin file in the multipart field 'file'");
-                }
-                name = file.filename();
-                body = file.content();
-            } else {
-                body = ctx.bodyInputStream();
+        String name = "upload.zip";
+        InputStream body;
+        if (ctx.isMultipartFormData()) {
+            var file = ctx.uploadedFile("file");
+            if (file == null) {
+                throw new IllegalArgumentException("send the plugin file in the multipart field 'file'");
             }
+            name = file.filename();
+            body = file.content();
+        } else {
+            body = ctx.bodyInputStream();
+        }
+        Path upload = Files.createTempFile(plugins.folder(), ".upload-", name.endsWith(".jar") ? ".jar" : ".zip");
+        try {
             copyAtMost(body, upload, MAX_PLUGIN_BYTES);
-            Path named = upload.resolveSibling(".upload-" + System.nanoTime() + (name.endsWith(".jar") ? ".jar" : ".zip"));
-            Files.move(upload, named);
-            upload = named;
             ctx.status(201).json(plugins.install(upload));
         } finally {
             Files.deleteIfExists(upload);
