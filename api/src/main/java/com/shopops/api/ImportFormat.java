@@ -1,5 +1,6 @@
 package com.shopops.api;
 
+import com.shopops.api.data.CoreWriter;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.pf4j.ExtensionPoint;
@@ -8,8 +9,18 @@ import org.pf4j.ExtensionPoint;
  * A file layout the importer understands, e.g. {@code online-retail} orders or a pay-per-click keyword
  * report. The host does the file work — CSV or XLSX, encoding detection, streaming, batches,
  * transactions, dry runs, progress and the error report — and the format does the meaning: it
- * recognises its header, turns each row into records (or skips or rejects it with a reason), and
+ * recognises its header, turns each row into a record (or skips or rejects it with a reason), and
  * writes a batch of records in the transaction the host opened.
+ *
+ * <p>A format of a core kind ({@code orders}, {@code products}, {@code traffic}, {@code events},
+ * {@code reviews}, {@code refunds}, {@code targets}) parses into the records of
+ * {@link com.shopops.api.data} and hands them to the host's {@link CoreWriter}:
+ * <pre>{@code
+ * public WriteResult write(ImportBatch<OrderRow> batch) {
+ *     return batch.core().orders(batch.records());
+ * }
+ * }</pre>
+ * A plugin's own kind (e.g. {@code ads}) writes its own tables with {@link ImportBatch#handle()}.
  *
  * @param <R> the record one row becomes
  * @since 1.0.0
@@ -22,7 +33,7 @@ public interface ImportFormat<R> extends ExtensionPoint {
     /** The format's name, as given to {@code --format}, e.g. {@code online-retail}. */
     String name();
 
-    /** A sentence for error messages: what a file of this format looks like. */
+    /** A sentence for error messages: what a file of this format looks like, e.g. its header. */
     String describe();
 
     /** Whether files of this format start with a header row. */
@@ -30,24 +41,66 @@ public interface ImportFormat<R> extends ExtensionPoint {
         return true;
     }
 
-    /** True when {@code header} (the first row, trimmed) is this format's; used to detect the format. */
-    boolean recognises(List<String> header);
+    /**
+     * True when {@code firstRow} (the header, cells trimmed; for a format without a header, the first
+     * data row) is this format's. Used to detect the format when none is named.
+     */
+    boolean recognises(List<String> firstRow);
+
+    /**
+     * Checks, before any row is read, that the file fits this format with the options given (e.g. a
+     * column mapping). The default accepts what {@link #recognises} accepts.
+     *
+     * @throws ImportRefused with a message saying what was expected
+     */
+    default void check(ImportContext context) throws ImportRefused {
+        List<String> first = context.header();
+        if (!recognises(first)) {
+            throw new ImportRefused(context.fileName() + " is not a " + name() + " file: " + describe());
+        }
+    }
 
     /** Turns one data row into a record, or says why it is skipped or rejected. Must not do I/O. */
-    ParsedRow<R> parse(ImportRow row);
+    ParsedRow<R> parse(ImportRow row, ImportContext context);
 
     /**
-     * Writes a batch of parsed records for {@code shop}, in the transaction the host opened on
-     * {@code handle}; idempotent, so importing the same file twice changes nothing.
+     * The group {@code row} belongs to, or null. Consecutive rows of one group (e.g. the lines of one
+     * order) are imported together or not at all: when one is rejected, the others are rejected too,
+     * and a batch never splits a group.
      */
-    WriteResult write(Handle handle, Shop shop, List<R> records);
+    default String group(ImportRow row) {
+        return null;
+    }
 
     /**
-     * Counts of one written batch.
+     * Writes a batch of parsed records, in the transaction the host opened; idempotent, so importing
+     * the same file twice changes nothing.
+     */
+    WriteResult write(ImportBatch<R> batch);
+
+    /**
+     * Counts of one written batch, in rows.
      *
-     * @param imported records inserted
-     * @param updated  records that existed and changed
+     * @param imported rows whose record is new
+     * @param updated  rows whose record existed and changed
      */
     record WriteResult(long imported, long updated) {
+
+        /** The counts of this and {@code other} together. */
+        public WriteResult plus(WriteResult other) {
+            return new WriteResult(imported + other.imported, updated + other.updated);
+        }
+    }
+
+    /**
+     * A batch of records to write.
+     *
+     * @param handle  the open transaction
+     * @param shop    the shop imported into
+     * @param records the records, in file order
+     * @param core    writes core records in the same transaction
+     * @param <R>     the record type
+     */
+    record ImportBatch<R>(Handle handle, Shop shop, List<R> records, CoreWriter core) {
     }
 }

@@ -38,4 +38,7 @@ public interface PluginContext {
 
     /** Read access to the shops of this installation. */
     Shops shops();
+
+    /** Typed reads over the shops' core data: products, orders, customers, traffic, events, … */
+    com.shopops.api.data.ShopData data();
 }

@@ -4,6 +4,7 @@ import com.shopops.platform.config.Config;
 import com.shopops.platform.core.DurableScheduler;
 import com.shopops.platform.core.EventBus;
 import com.shopops.platform.core.ShopStore;
+import com.shopops.platform.data.ShopDataStore;
 import com.shopops.platform.db.Database;
 import com.shopops.platform.plugins.HostServices;
 import com.shopops.platform.plugins.PluginHost;
@@ -52,7 +53,8 @@ public final class Host implements AutoCloseable {
         ShopStore shops = new ShopStore(database.jdbi(), clock);
         DurableScheduler scheduler = new DurableScheduler(database.jdbi(), clock);
         PluginHost plugins = new PluginHost(config.pluginsDir(),
-                new HostServices(database, clock, shops, scheduler, new EventBus()));
+                new HostServices(database, clock, shops, scheduler, new EventBus(),
+                        new ShopDataStore(database.jdbi(), shops)));
         // The HTTP server starts on a second thread while the database migrates and the plugins start:
         // Jetty's start-up is most of a cold start. Until the host is ready it answers 503.
         ShopOpsServer server = new ShopOpsServer(plugins, shops, new LocalOwnerAccess(plugins), VERSION);

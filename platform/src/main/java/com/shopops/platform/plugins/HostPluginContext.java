@@ -11,5 +11,6 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The context one plugin gets: the host's services, scoped to the plugin. */
 record HostPluginContext(String pluginId, Jdbi jdbi, Clock clock, Settings settings, Scheduler scheduler,
-                         Events events, Messages messages, Shops shops) implements PluginContext {
+                         Events events, Messages messages, Shops shops,
+                         com.shopops.api.data.ShopData data) implements PluginContext {
 }

@@ -15,6 +15,8 @@ import java.time.Clock;
  * @param shops     the shops
  * @param scheduler durable jobs
  * @param events    the event bus
+ * @param data      typed reads over the shops' core data
  */
-public record HostServices(Database database, Clock clock, ShopStore shops, DurableScheduler scheduler, EventBus events) {
+public record HostServices(Database database, Clock clock, ShopStore shops, DurableScheduler scheduler, EventBus events,
+                           com.shopops.api.data.ShopData data) {
 }

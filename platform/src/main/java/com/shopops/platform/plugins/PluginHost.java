@@ -217,7 +217,7 @@ public final class PluginHost implements AutoCloseable {
         return new HostPluginContext(id, services.database().jdbi(), services.clock(),
                 new PluginSettings(services.database().jdbi(), id, services.clock()),
                 services.scheduler().forPlugin(id), services.events().forPlugin(id),
-                new BundleMessages(id, loader), services.shops());
+                new BundleMessages(id, loader), services.shops(), services.data());
     }
 
     private PluginView fail(PluginWrapper w, String reason, Throwable cause) {

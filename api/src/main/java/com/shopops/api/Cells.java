@@ -1,0 +1,231 @@
+package com.shopops.api;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the cells of exports as ShopOps stores them: money as exact minor units, counts as whole
+ * numbers, rates as fractions, local dates and times in the layouts back offices write. Every method
+ * throws {@link IllegalArgumentException} with a reason a person can act on; an import format turns it
+ * into a row rejection:
+ * <pre>{@code
+ * long price;
+ * try {
+ *     price = Cells.money(row.text("UnitPrice"), currency);
+ * } catch (IllegalArgumentException e) {
+ *     return ParsedRow.reject("UnitPrice", e.getMessage());
+ * }
+ * }</pre>
+ *
+ * @since 1.0.0
+ */
+public final class Cells {
+
+    private Cells() {
+    }
+
+    /**
+     * Money in minor units, exactly: {@code "2.55"} → 255 for a currency with two decimals. Accepts a
+     * leading minus, thousands separators, spaces and a currency sign (¥ ￥ $ £ €); refuses more decimals
+     * than the currency has (no rounding) and anything that is not a number.
+     */
+    public static long money(String text, Currency currency) {
+        BigDecimal amount = decimal(text, "an amount of money");
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        BigDecimal minor = amount.movePointRight(digits);
+        try {
+            return minor.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException e) {
+            if (minor.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                throw new IllegalArgumentException("'" + text.trim() + "' is too large an amount");
+            }
+            throw new IllegalArgumentException("'" + text.trim() + "' has more decimals than " + currency.getCurrencyCode()
+                    + " has (" + digits + ")");
+        }
+    }
+
+    /** A whole number such as a quantity or a visitor count: {@code "6"}, {@code "1,200"}, {@code "6.0"}. */
+    public static long count(String text) {
+        BigDecimal value = decimal(text, "a whole number");
+        try {
+            return value.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text.trim() + "' is not a whole number");
+        }
+    }
+
+    /** A decimal number, e.g. an average stay in seconds or pages per visit. */
+    public static double number(String text) {
+        return decimal(text, "a number").doubleValue();
+    }
+
+    /**
+     * A rate as a fraction: {@code "45.2%"} → 0.452; a plain number is taken as the fraction itself
+     * ({@code "0.452"}).
+     */
+    public static double fraction(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.endsWith("%")) {
+            return decimal(t.substring(0, t.length() - 1), "a percentage").movePointLeft(2).doubleValue();
+        }
+        return decimal(t, "a rate").doubleValue();
+    }
+
+    /**
+     * A duration in seconds: {@code "35"}, {@code "35.5"}, {@code "00:01:05"} or {@code "1:05"}
+     * (minutes and seconds).
+     */
+    public static double seconds(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.contains(":")) {
+            String[] parts = t.split(":");
+            if (parts.length > 3) {
+                throw new IllegalArgumentException("'" + t + "' is not a duration (use seconds or HH:MM:SS)");
+            }
+            double total = 0;
+            for (String part : parts) {
+                total = total * 60 + decimal(part, "a duration").doubleValue();
+            }
+            return total;
+        }
+        return decimal(t, "a duration in seconds").doubleValue();
+    }
+
+    private static final List<DateTimeFormatter> DATE_TIMES = List.of(
+            pattern("uuuu-M-d H:mm[:ss][.SSSSSS][.SSS]"),
+            pattern("uuuu-M-d'T'H:mm[:ss][.SSSSSS][.SSS]"),
+            pattern("uuuu/M/d H:mm[:ss]"),
+            pattern("M/d/uuuu H:mm[:ss]"),
+            new DateTimeFormatterBuilder().appendPattern("M/d/")
+                    .appendValueReduced(ChronoField.YEAR, 2, 2, 2000)
+                    .appendPattern(" H:mm[:ss]").toFormatter(Locale.ROOT));
+
+    private static final List<DateTimeFormatter> DATES = List.of(
+            pattern("uuuu-M-d"), pattern("uuuu/M/d"), pattern("uuuuMMdd"), pattern("M/d/uuuu"),
+            new DateTimeFormatterBuilder().appendPattern("M/d/")
+                    .appendValueReduced(ChronoField.YEAR, 2, 2, 2000).toFormatter(Locale.ROOT));
+
+    private static DateTimeFormatter pattern(String p) {
+        return DateTimeFormatter.ofPattern(p, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /**
+     * A local date and time as exports write them: {@code 2010-12-01 08:26:00}, {@code 2010-12-01T08:26},
+     * {@code 2010/12/1 8:26}, US month-first {@code 12/1/2010 8:26} and {@code 12/1/10 8:26} (20yy).
+     * A date alone is midnight.
+     */
+    public static LocalDateTime localDateTime(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("the date and time is empty");
+        }
+        for (DateTimeFormatter f : DATE_TIMES) {
+            try {
+                return LocalDateTime.parse(t, f);
+            } catch (DateTimeException e) {
+                // try the next layout
+            }
+        }
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return LocalDate.parse(t, f).atStartOfDay();
+            } catch (DateTimeException e) {
+                // try the next layout
+            }
+        }
+        throw new IllegalArgumentException("'" + t + "' is not a date and time (expected e.g. 2010-12-01 08:26:00 or 12/1/2010 8:26)");
+    }
+
+    /**
+     * A point in time: a local date and time read in {@code zone} (see {@link #localDateTime}), or a
+     * time with its own offset such as {@code 2023-01-15 10:23:45 -0500} or {@code 2023-01-15T10:23:45+08:00}.
+     */
+    public static Instant instant(String text, ZoneId zone) {
+        String t = text == null ? "" : text.trim();
+        for (DateTimeFormatter f : OFFSET_TIMES) {
+            try {
+                return OffsetDateTime.parse(t, f).toInstant();
+            } catch (DateTimeException e) {
+                // not a time with an offset
+            }
+        }
+        return localDateTime(t).atZone(zone).toInstant();
+    }
+
+    private static final List<DateTimeFormatter> OFFSET_TIMES = List.of(
+            pattern("uuuu-M-d H:mm[:ss] xx"), pattern("uuuu-M-d H:mm[:ss] xxx"),
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+
+    /**
+     * A local date: {@code 2024-05-01}, {@code 2024/5/1}, {@code 20240501}, {@code 5/1/2024}, {@code 5/1/24};
+     * a date and time counts as its date.
+     */
+    public static LocalDate localDate(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("the date is empty");
+        }
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return LocalDate.parse(t, f);
+            } catch (DateTimeException e) {
+                // try the next layout
+            }
+        }
+        try {
+            return localDateTime(t).toLocalDate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + t + "' is not a date (expected e.g. 2024-05-01)");
+        }
+    }
+
+    /**
+     * An id as spreadsheets mangle it: surrounding spaces, a leading apostrophe or tab, Excel's
+     * {@code ="123"} and a float's {@code .0} on a whole number ({@code "17850.0"} → {@code "17850"}).
+     */
+    public static String id(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.startsWith("=\"") && t.endsWith("\"") && t.length() >= 3) {
+            t = t.substring(2, t.length() - 1).strip();
+        }
+        if (t.startsWith("'")) {
+            t = t.substring(1).strip();
+        }
+        if (t.endsWith(".0") && t.length() > 2 && t.substring(0, t.length() - 2).chars().allMatch(Character::isDigit)) {
+            t = t.substring(0, t.length() - 2);
+        }
+        return t;
+    }
+
+    private static BigDecimal decimal(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty, expected " + what);
+        }
+        StringBuilder digits = new StringBuilder(text.length());
+        String t = text.strip();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == ',' || c == ' ' || c == '\u00a0' || (i == 0 || i == 1) && "¥￥$£€".indexOf(c) >= 0) {
+                continue;
+            }
+            digits.append(c);
+        }
+        try {
+            return new BigDecimal(digits.toString());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + t + "' is not " + what);
+        }
+    }
+}

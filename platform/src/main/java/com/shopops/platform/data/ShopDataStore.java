@@ -1,0 +1,204 @@
+package com.shopops.platform.data;
+
+import com.shopops.api.data.ShopData;
+import com.shopops.api.data.ShopSummary;
+import com.shopops.api.domain.BehaviourEvent;
+import com.shopops.api.domain.Customer;
+import com.shopops.api.domain.Order;
+import com.shopops.api.domain.OrderLine;
+import com.shopops.api.domain.Product;
+import com.shopops.api.domain.Refund;
+import com.shopops.api.domain.Review;
+import com.shopops.api.domain.Target;
+import com.shopops.api.domain.TrafficDay;
+import com.shopops.platform.core.ShopStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Typed reads over the core tables; the host's implementation of {@link ShopData}. */
+public final class ShopDataStore implements ShopData {
+
+    // Open ends of a range of ISO days: text comparison makes these the first and last day possible.
+    private static final String EARLIEST = "0000-01-01";
+    private static final String LATEST = "9999-12-31";
+
+    private final Jdbi jdbi;
+    private final ShopStore shops;
+
+    public ShopDataStore(Jdbi jdbi, ShopStore shops) {
+        this.jdbi = jdbi;
+        this.shops = shops;
+    }
+
+    @Override
+    public List<Product> products(long shopId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, shop_id, sku, title, category, price, cost, stock, status, listed_on
+                        FROM products WHERE shop_id = :shop ORDER BY sku""")
+                .bind("shop", shopId)
+                .map((rs, ctx) -> new Product(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), nullableLong(rs, 6), nullableLong(rs, 7), nullableInt(rs, 8),
+                        Product.Status.valueOf(rs.getString(9)), day(rs.getString(10))))
+                .list());
+    }
+
+    @Override
+    public List<Order> orders(long shopId, LocalDate from, LocalDate to) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, shop_id, external_id, customer_id, created_at, day, paid_at, status, amount, source
+                        FROM orders WHERE shop_id = :shop AND day BETWEEN :from AND :to ORDER BY created_at, id""")
+                .bind("shop", shopId).bind("from", from(from)).bind("to", to(to))
+                .map(ShopDataStore::order)
+                .list());
+    }
+
+    @Override
+    public List<OrderLine> orderLines(long shopId, LocalDate from, LocalDate to) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT l.id, l.shop_id, l.order_id, l.product_id, l.sku, l.title, l.quantity, l.unit_price, l.amount
+                        FROM order_lines l JOIN orders o ON o.id = l.order_id
+                        WHERE o.shop_id = :shop AND o.day BETWEEN :from AND :to ORDER BY o.created_at, o.id, l.id""")
+                .bind("shop", shopId).bind("from", from(from)).bind("to", to(to))
+                .map((rs, ctx) -> new OrderLine(rs.getLong(1), rs.getLong(2), rs.getLong(3), nullableLong(rs, 4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)))
+                .list());
+    }
+
+    @Override
+    public List<Customer> customers(long shopId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, shop_id, external_id, first_order, last_order, orders, spent
+                        FROM customers WHERE shop_id = :shop ORDER BY external_id""")
+                .bind("shop", shopId)
+                .map((rs, ctx) -> new Customer(rs.getLong(1), rs.getLong(2), rs.getString(3), day(rs.getString(4)),
+                        day(rs.getString(5)), rs.getLong(6), rs.getLong(7)))
+                .list());
+    }
+
+    @Override
+    public List<Refund> refunds(long shopId, LocalDate from, LocalDate to) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, shop_id, order_id, at, amount, reason FROM refunds
+                        WHERE shop_id = :shop AND day BETWEEN :from AND :to ORDER BY at, id""")
+                .bind("shop", shopId).bind("from", from(from)).bind("to", to(to))
+                .map((rs, ctx) -> new Refund(rs.getLong(1), rs.getLong(2), rs.getLong(3), Instant.parse(rs.getString(4)),
+                        rs.getLong(5), rs.getString(6)))
+                .list());
+    }
+
+    @Override
+    public List<TrafficDay> traffic(long shopId, LocalDate from, LocalDate to) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT shop_id, day, source, uv, pv, bounce_rate, avg_stay_seconds, buyers, paid_amount
+                        FROM traffic_days WHERE shop_id = :shop AND day BETWEEN :from AND :to ORDER BY day, source""")
+                .bind("shop", shopId).bind("from", from(from)).bind("to", to(to))
+                .map((rs, ctx) -> new TrafficDay(rs.getLong(1), LocalDate.parse(rs.getString(2)), rs.getString(3),
+                        rs.getLong(4), rs.getLong(5), nullableDouble(rs, 6), nullableDouble(rs, 7), rs.getLong(8),
+                        rs.getLong(9)))
+                .list());
+    }
+
+    @Override
+    public void events(long shopId, LocalDate from, LocalDate to, Consumer<BehaviourEvent> each) {
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT shop_id, user_id, item_id, category_id, type, at FROM behaviour_events
+                        WHERE shop_id = :shop AND day BETWEEN :from AND :to ORDER BY at""")
+                .bind("shop", shopId).bind("from", from(from)).bind("to", to(to))
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> new BehaviourEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        BehaviourEvent.Type.valueOf(rs.getString(5)), Instant.parse(rs.getString(6))))
+                .useStream(stream -> stream.forEach(each)));
+    }
+
+    @Override
+    public List<Target> targets(long shopId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT shop_id, period_from, period_to, metric, value FROM targets
+                        WHERE shop_id = :shop ORDER BY period_from, period_to, metric""")
+                .bind("shop", shopId)
+                .map((rs, ctx) -> new Target(rs.getLong(1), LocalDate.parse(rs.getString(2)),
+                        LocalDate.parse(rs.getString(3)), rs.getString(4), rs.getDouble(5)))
+                .list());
+    }
+
+    @Override
+    public List<Review> reviews(long shopId, LocalDate from, LocalDate to) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, shop_id, product_id, rating, text, day FROM reviews
+                        WHERE shop_id = :shop AND day BETWEEN :from AND :to ORDER BY day, id""")
+                .bind("shop", shopId).bind("from", from(from)).bind("to", to(to))
+                .map((rs, ctx) -> new Review(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), rs.getInt(4),
+                        rs.getString(5), LocalDate.parse(rs.getString(6))))
+                .list());
+    }
+
+    @Override
+    public ShopSummary summary(long shopId, LocalDate from, LocalDate to) {
+        String currency = shops.byId(shopId).map(s -> s.currency())
+                .orElseThrow(() -> new IllegalArgumentException("no shop with id " + shopId));
+        return jdbi.withHandle(h -> {
+            record Orders(long count, long guests, long customers, long revenue, LocalDate first, LocalDate last) {
+            }
+            Orders orders = h.createQuery("""
+                            SELECT COUNT(*), COUNT(*) - COUNT(customer_id), COUNT(DISTINCT customer_id),
+                                   COALESCE(SUM(amount), 0), MIN(day), MAX(day)
+                            FROM orders WHERE shop_id = :shop AND day BETWEEN :from AND :to AND status <> 'CANCELLED'""")
+                    .bind("shop", shopId).bind("from", from(from)).bind("to", to(to))
+                    .map((rs, ctx) -> new Orders(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            day(rs.getString(5)), day(rs.getString(6))))
+                    .one();
+            long lines = h.createQuery("""
+                            SELECT COUNT(*) FROM order_lines l JOIN orders o ON o.id = l.order_id
+                            WHERE o.shop_id = :shop AND o.day BETWEEN :from AND :to AND o.status <> 'CANCELLED'""")
+                    .bind("shop", shopId).bind("from", from(from)).bind("to", to(to))
+                    .mapTo(Long.class).one();
+            long refunds = h.createQuery("""
+                            SELECT COALESCE(SUM(r.amount), 0) FROM refunds r JOIN orders o ON o.id = r.order_id
+                            WHERE o.shop_id = :shop AND o.day BETWEEN :from AND :to AND o.status <> 'CANCELLED'""")
+                    .bind("shop", shopId).bind("from", from(from)).bind("to", to(to))
+                    .mapTo(Long.class).one();
+            return new ShopSummary(orders.count(), orders.guests(), orders.customers(), lines, orders.revenue(), refunds, currency,
+                    orders.first(), orders.last());
+        });
+    }
+
+    static Order order(ResultSet rs, StatementContext ctx) throws SQLException {
+        String paid = rs.getString(7);
+        return new Order(rs.getLong(1), rs.getLong(2), rs.getString(3), nullableLong(rs, 4),
+                Instant.parse(rs.getString(5)), LocalDate.parse(rs.getString(6)), paid == null ? null : Instant.parse(paid),
+                Order.Status.valueOf(rs.getString(8)), rs.getLong(9), rs.getString(10));
+    }
+
+    private static String from(LocalDate day) {
+        return day == null ? EARLIEST : day.toString();
+    }
+
+    private static String to(LocalDate day) {
+        return day == null ? LATEST : day.toString();
+    }
+
+    private static LocalDate day(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+}
