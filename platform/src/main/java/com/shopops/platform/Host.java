@@ -1,12 +1,7 @@
 package com.shopops.platform;
 
 import com.shopops.platform.config.Config;
-import com.shopops.platform.core.DurableScheduler;
-import com.shopops.platform.core.EventBus;
-import com.shopops.platform.core.ShopStore;
-import com.shopops.platform.data.ShopDataStore;
-import com.shopops.platform.db.Database;
-import com.shopops.platform.plugins.HostServices;
+import com.shopops.platform.demo.DemoSeeder;
 import com.shopops.platform.plugins.PluginHost;
 import com.shopops.platform.server.LocalOwnerAccess;
 import com.shopops.platform.server.ShopOpsServer;
@@ -29,15 +24,11 @@ public final class Host implements AutoCloseable {
     /** The ShopOps release, e.g. {@code 0.1.0}. */
     public static final String VERSION = readVersion();
 
-    private final Database database;
-    private final DurableScheduler scheduler;
-    private final PluginHost plugins;
+    private final Installation installation;
     private final ShopOpsServer server;
 
-    private Host(Database database, DurableScheduler scheduler, PluginHost plugins, ShopOpsServer server) {
-        this.database = database;
-        this.scheduler = scheduler;
-        this.plugins = plugins;
+    private Host(Installation installation, ShopOpsServer server) {
+        this.installation = installation;
         this.server = server;
     }
 
@@ -48,44 +39,36 @@ public final class Host implements AutoCloseable {
      */
     public static Host start(Config config, boolean demo) {
         long started = System.nanoTime();
-        Clock clock = Clock.systemUTC();
-        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        ShopStore shops = new ShopStore(database.jdbi(), clock);
-        DurableScheduler scheduler = new DurableScheduler(database.jdbi(), clock);
-        PluginHost plugins = new PluginHost(config.pluginsDir(),
-                new HostServices(database, clock, shops, scheduler, new EventBus(),
-                        new ShopDataStore(database.jdbi(), shops)));
+        Installation installation = Installation.wire(config, Clock.systemUTC());
         // The HTTP server starts on a second thread while the database migrates and the plugins start:
         // Jetty's start-up is most of a cold start. Until the host is ready it answers 503.
-        ShopOpsServer server = new ShopOpsServer(plugins, shops, new LocalOwnerAccess(plugins), VERSION);
+        ShopOpsServer server = new ShopOpsServer(installation, new LocalOwnerAccess(installation.plugins()), VERSION);
         CompletableFuture<Void> listening = CompletableFuture.runAsync(() -> server.start(config.host(), config.port()));
         try {
-            database.migrate("core", Host.class.getClassLoader());
-            if (demo && shops.all().isEmpty()) {
-                shops.create(new ShopStore.NewShop("demo", "Demo shop", "tmall", "CNY", "Asia/Shanghai"));
-                log.info("created the demo shop 'demo'");
-            }
+            installation.migrateCore();
             long databaseReady = System.nanoTime();
-            plugins.loadAll();
-            plugins.startAll();
+            installation.startPlugins();
+            if (demo && installation.shops().all().isEmpty()) {
+                DemoSeeder.Result made = new DemoSeeder(installation).create(DemoSeeder.DEFAULT_CODE, DemoSeeder.DEFAULT_SEED,
+                        DemoSeeder.DEFAULT_DAYS, DemoSeeder.Progress.NONE);
+                log.info("created the demo shop '{}': {}", made.shop().code(), made.describe());
+            }
             long pluginsReady = System.nanoTime();
             listening.join();
             server.ready();
-            scheduler.start(Duration.ofSeconds(1));
+            installation.scheduler().start(Duration.ofSeconds(1));
             long now = System.nanoTime();
             log.info("ShopOps {} on http://{}:{}/ ({} of {} plugins started, database {}) in {} ms "
                             + "(database {} ms, plugins {} ms, then waited {} ms for HTTP), {} ms after JVM start",
-                    VERSION, config.host(), server.port(), plugins.activePlugins().size(), plugins.list().size(),
-                    database.describe(), (now - started) / 1_000_000, (databaseReady - started) / 1_000_000,
-                    (pluginsReady - databaseReady) / 1_000_000, (now - pluginsReady) / 1_000_000,
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
-            return new Host(database, scheduler, plugins, server);
+                    VERSION, config.host(), server.port(), installation.plugins().activePlugins().size(),
+                    installation.plugins().list().size(), installation.database().describe(), (now - started) / 1_000_000,
+                    (databaseReady - started) / 1_000_000, (pluginsReady - databaseReady) / 1_000_000,
+                    (now - pluginsReady) / 1_000_000, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            return new Host(installation, server);
         } catch (RuntimeException | Error e) {
             listening.handle((ok, failed) -> null).join();
             server.close();
-            scheduler.close();
-            plugins.close();
-            database.close();
+            installation.close();
             if (e instanceof CompletionException && e.getCause() instanceof RuntimeException cause) {
                 throw cause; // the HTTP server's own failure, e.g. the port is taken
             }
@@ -98,15 +81,13 @@ public final class Host implements AutoCloseable {
     }
 
     public PluginHost plugins() {
-        return plugins;
+        return installation.plugins();
     }
 
     @Override
     public void close() {
         server.close();
-        scheduler.close();
-        plugins.close();
-        database.close();
+        installation.close();
         log.info("ShopOps stopped");
     }
 

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.config.ConfigRegistry;
  * instant is always written with six fraction digits ({@code 2024-03-05T01:02:03.000000Z}):
  * {@link Instant#toString()} drops a zero fraction, and {@code ...03Z} would sort after {@code ...03.5Z}.
  */
-final class TimeAsText {
+public final class TimeAsText {
 
     private TimeAsText() {
     }
@@ -32,6 +32,11 @@ final class TimeAsText {
             .withZone(ZoneOffset.UTC);
 
     private static final Set<Type> TYPES = Set.of(Instant.class, LocalDate.class, ZoneId.class);
+
+    /** An instant as the database stores it. */
+    public static String format(Instant instant) {
+        return INSTANT.format(instant);
+    }
 
     static void install(Jdbi jdbi) {
         jdbi.registerArgument(new AsText());

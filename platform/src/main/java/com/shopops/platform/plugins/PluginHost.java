@@ -366,6 +366,23 @@ public final class PluginHost implements AutoCloseable {
         return Optional.ofNullable(active.get(id));
     }
 
+    /**
+     * The extensions of {@code type} (e.g. import formats) of every started plugin, in start order. A
+     * plugin whose extensions cannot be made is left out and logged, as one faulty plugin must not
+     * stop the others' work.
+     */
+    public <T> List<T> extensions(Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (Active a : activePlugins()) {
+            try {
+                found.addAll(manager.getExtensions(type, a.id()));
+            } catch (Throwable e) {
+                log.warn("plugin {}: its {} extensions cannot be made: {}", a.id(), type.getSimpleName(), e.toString());
+            }
+        }
+        return found;
+    }
+
     /** Every started plugin, in start order. */
     public synchronized List<Active> activePlugins() {
         return startOrder.stream().map(active::get).filter(a -> a != null).toList();

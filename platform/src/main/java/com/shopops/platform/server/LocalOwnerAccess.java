@@ -2,6 +2,7 @@ package com.shopops.platform.server;
 
 import com.shopops.api.CurrentUser;
 import com.shopops.api.Permission;
+import com.shopops.platform.core.CorePermissions;
 import com.shopops.api.Role;
 import com.shopops.platform.plugins.PluginHost;
 import io.javalin.http.Context;
@@ -25,6 +26,7 @@ public final class LocalOwnerAccess implements Access {
     @Override
     public Optional<CurrentUser> user(Context ctx) {
         Set<String> permissions = new HashSet<>();
+        CorePermissions.all().stream().map(Permission::name).forEach(permissions::add);
         for (PluginHost.Active a : plugins.activePlugins()) {
             a.permissions().stream().map(Permission::name).forEach(permissions::add);
         }

@@ -2,6 +2,7 @@ package com.shopops.platform.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopops.api.ShopOpsApi;
+import com.shopops.platform.Installation;
 import com.shopops.platform.core.ShopStore;
 import com.shopops.platform.plugins.PluginHost;
 import com.shopops.platform.plugins.PluginRefused;
@@ -38,10 +39,11 @@ public final class ShopOpsServer implements AutoCloseable {
     private final String version;
     private volatile boolean ready;
 
-    public ShopOpsServer(PluginHost plugins, ShopStore shops, Access access, String version) {
-        this.plugins = plugins;
-        this.shops = shops;
+    public ShopOpsServer(Installation installation, Access access, String version) {
+        this.plugins = installation.plugins();
+        this.shops = installation.shops();
         this.version = version;
+        ShopDataRoutes data = new ShopDataRoutes(installation, installation.importJobs(), access);
         PluginDispatch dispatch = new PluginDispatch(plugins, shops, access);
         PluginUi ui = new PluginUi(plugins);
         this.app = Javalin.create(cfg -> {
@@ -74,6 +76,11 @@ public final class ShopOpsServer implements AutoCloseable {
             cfg.routes.get("/api/menu", this::menu);
             cfg.routes.get("/api/shops", ctx -> ctx.json(shops.all()));
             cfg.routes.post("/api/shops", ctx -> ctx.status(201).json(shops.create(ctx.bodyAsClass(ShopStore.NewShop.class))));
+            cfg.routes.get("/api/shops/{shop}/summary", data::summary);
+            cfg.routes.post("/api/shops/{shop}/imports", data::startImport);
+            cfg.routes.get("/api/shops/{shop}/imports", data::listImports);
+            cfg.routes.get("/api/imports/{id}", data::getImport);
+            cfg.routes.get("/api/import-formats", data::formats);
             for (HandlerType method : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE)) {
                 cfg.routes.addHttpHandler(method, "/api/shops/{shop}/p/{plugin}/<rest>", dispatch::handle);
             }

@@ -1,0 +1,164 @@
+package com.shopops.platform;
+
+import com.shopops.api.ImportFormat;
+import com.shopops.api.Shop;
+import com.shopops.platform.config.Config;
+import com.shopops.platform.core.DurableScheduler;
+import com.shopops.platform.core.EventBus;
+import com.shopops.platform.core.ShopStore;
+import com.shopops.platform.data.ShopDataStore;
+import com.shopops.platform.db.Database;
+import com.shopops.platform.imports.ImportFormats;
+import com.shopops.platform.imports.ImportJobs;
+import com.shopops.platform.imports.ImportRunner;
+import com.shopops.platform.imports.formats.CoreFormats;
+import com.shopops.platform.plugins.HostServices;
+import com.shopops.platform.plugins.PluginHost;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One ShopOps installation's parts, wired: database, shops, shop data, scheduler, events, plugins and
+ * imports. The server ({@link Host}) and the one-shot commands ({@code import}, {@code summary},
+ * {@code demo}) work on the same parts, so a command sees exactly what the server would.
+ */
+public final class Installation implements AutoCloseable {
+
+    private final Config config;
+    private final Clock clock;
+    private final Database database;
+    private final ShopStore shops;
+    private final EventBus events;
+    private final DurableScheduler scheduler;
+    private final ShopDataStore data;
+    private final PluginHost plugins;
+    private final ImportFormats formats;
+    private final ImportJobs importJobs;
+
+    private Installation(Config config, Clock clock, Database database) {
+        this.config = config;
+        this.clock = clock;
+        this.database = database;
+        this.shops = new ShopStore(database.jdbi(), clock);
+        this.events = new EventBus();
+        this.scheduler = new DurableScheduler(database.jdbi(), clock);
+        this.data = new ShopDataStore(database.jdbi(), shops);
+        this.plugins = new PluginHost(config.pluginsDir(), new HostServices(database, clock, shops, scheduler, events, data));
+        this.formats = new ImportFormats(CoreFormats.all(), () -> {
+            List<ImportFormat<?>> found = new ArrayList<>();
+            for (ImportFormat<?> f : plugins.extensions(ImportFormat.class)) {
+                found.add(f);
+            }
+            return found;
+        });
+        this.importJobs = new ImportJobs(database.jdbi(), imports(), config.dataDir().resolve("uploads").resolve("imports"),
+                clock);
+    }
+
+    /** The parts, connected to the database but not yet migrated or started. */
+    public static Installation wire(Config config, Clock clock) {
+        return new Installation(config, clock, Database.open(config.dbUrl(), config.dbUser(), config.dbPassword()));
+    }
+
+    /** The parts, migrated and with the plugins started: what a one-shot command needs. */
+    public static Installation open(Config config) {
+        Installation installation = wire(config, Clock.systemUTC());
+        try {
+            installation.migrateCore();
+            installation.startPlugins();
+            return installation;
+        } catch (RuntimeException | Error e) {
+            installation.close();
+            throw e;
+        }
+    }
+
+    /** Brings the core tables to the current version. */
+    public void migrateCore() {
+        database.migrate("core", Installation.class.getClassLoader());
+    }
+
+    /** Loads the plugins folder and starts every enabled plugin (each migrates its own tables). */
+    public void startPlugins() {
+        plugins.loadAll();
+        plugins.startAll();
+    }
+
+    /**
+     * The shop {@code code}, or, when no code is given, the installation's only shop. Errors say
+     * which shops there are.
+     */
+    public Shop shop(String code) {
+        List<Shop> all = shops.all();
+        if (code != null) {
+            return shops.byCode(code).orElseThrow(() -> new IllegalArgumentException("there is no shop '" + code + "'"
+                    + (all.isEmpty() ? "; create one with: shopops shops add CODE" : "; shops: " + codes(all))));
+        }
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        throw new IllegalArgumentException(all.isEmpty()
+                ? "this installation has no shop yet; create one with: shopops shops add CODE (or shopops demo)"
+                : "name the shop with --shop: " + codes(all));
+    }
+
+    private static String codes(List<Shop> shops) {
+        return shops.stream().map(Shop::code).collect(Collectors.joining(", "));
+    }
+
+    /** A runner for imports into this installation. */
+    public ImportRunner imports() {
+        return new ImportRunner(database.jdbi(), formats, events);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ShopStore shops() {
+        return shops;
+    }
+
+    public ShopDataStore data() {
+        return data;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public DurableScheduler scheduler() {
+        return scheduler;
+    }
+
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    /** Imports started over HTTP, run in the background. */
+    public ImportJobs importJobs() {
+        return importJobs;
+    }
+
+    public ImportFormats formats() {
+        return formats;
+    }
+
+    @Override
+    public void close() {
+        importJobs.close();
+        scheduler.close();
+        plugins.close();
+        database.close();
+    }
+}

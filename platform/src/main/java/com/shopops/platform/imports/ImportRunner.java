@@ -1,0 +1,349 @@
+package com.shopops.platform.imports;
+
+import com.shopops.api.CoreEvents;
+import com.shopops.api.ImportContext;
+import com.shopops.api.ImportFormat;
+import com.shopops.api.ImportRefused;
+import com.shopops.api.ImportRow;
+import com.shopops.api.ParsedRow;
+import com.shopops.api.Shop;
+import com.shopops.platform.core.EventBus;
+import com.shopops.platform.data.CoreTableWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Runs one import: opens the file, finds its header and format, parses row by row and writes in
+ * batches, each batch in its own transaction, so a file of any size needs only one batch of memory
+ * and a crash loses at most the batch being written. A dry run writes each batch and rolls it back,
+ * so it reports exactly what an import would do and leaves nothing behind.
+ */
+public final class ImportRunner {
+
+    /** Rows of the file looked at to find the header (exports may start with a few title lines). */
+    static final int HEADER_SEARCH_ROWS = 20;
+    /** Rejected rows listed in the summary; the count covers all of them. */
+    static final int MAX_ERRORS = 100;
+    /** Distinct skip reasons counted one by one; the rest are counted together. */
+    private static final int MAX_SKIP_REASONS = 20;
+
+    /**
+     * What to import.
+     *
+     * @param shop     the shop to import into
+     * @param kind     orders, products, traffic, events, reviews, refunds, targets, or a plugin's kind
+     * @param format   the format's name, or null to detect it from the header
+     * @param file     the file
+     * @param fileName the file's name as the person knows it, for messages
+     * @param options  format options, e.g. a column mapping
+     * @param dryRun   validate and count without writing
+     */
+    public record Request(Shop shop, String kind, String format, Path file, String fileName, Map<String, String> options,
+                          boolean dryRun) {
+    }
+
+    /** Told how far the import has got, now and then and at the end. */
+    @FunctionalInterface
+    public interface Progress {
+        /** No one is watching. */
+        Progress NONE = (read, total, rows) -> { };
+
+        void update(long bytesRead, long bytesTotal, long rowsRead);
+    }
+
+    private final Jdbi jdbi;
+    private final ImportFormats formats;
+    private final EventBus events;
+    private final int batchRows;
+
+    public ImportRunner(Jdbi jdbi, ImportFormats formats, EventBus events) {
+        this(jdbi, formats, events, 10_000);
+    }
+
+    /** A runner that writes {@code batchRows} rows per transaction (a group of rows is never split). */
+    public ImportRunner(Jdbi jdbi, ImportFormats formats, EventBus events, int batchRows) {
+        this.jdbi = jdbi;
+        this.formats = formats;
+        this.events = events;
+        this.batchRows = batchRows;
+    }
+
+    /**
+     * Runs {@code request}.
+     *
+     * @throws ImportRefused when the file is not what the kind or format expects; nothing was written
+     */
+    public ImportSummary run(Request request, Progress progress) throws ImportRefused, IOException {
+        long started = System.nanoTime();
+        List<ImportFormat<?>> candidates = formats.ofKind(request.kind());
+        if (candidates.isEmpty()) {
+            throw new ImportRefused("ShopOps cannot import '" + request.kind() + "'; it imports " + String.join(", ", formats.kinds()));
+        }
+        ImportFormat<?> named = null;
+        if (request.format() != null) {
+            named = formats.find(request.kind(), request.format()).orElseThrow(() -> new ImportRefused("there is no "
+                    + request.kind() + " format '" + request.format() + "'; " + request.kind() + " formats: "
+                    + candidates.stream().map(ImportFormat::name).collect(Collectors.joining(", "))));
+        }
+        try (TableFile table = TableFile.open(request.file(), request.fileName())) {
+            Deque<TableFile.RawRow> head = new ArrayDeque<>();
+            TableFile.RawRow raw;
+            while (head.size() < HEADER_SEARCH_ROWS && (raw = table.next()) != null) {
+                if (!raw.isBlank()) {
+                    head.add(raw);
+                }
+            }
+            if (head.isEmpty()) {
+                throw new ImportRefused(request.fileName() + " has no rows");
+            }
+            Found found = named != null ? header(named, head) : detect(candidates, head, request);
+            return new Run<>(found.format(), found, request, table, head, progress, started).run();
+        }
+    }
+
+    private record Found(ImportFormat<?> format, List<String> header, int headerIndex) {
+    }
+
+    private static List<String> trimmed(TableFile.RawRow row) {
+        List<String> cells = new ArrayList<>(row.cells().size());
+        row.cells().forEach(c -> cells.add(c == null ? "" : c.strip()));
+        // Exports often end the header with empty cells; they name nothing.
+        while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+            cells.remove(cells.size() - 1);
+        }
+        return cells;
+    }
+
+    private static Found header(ImportFormat<?> format, Deque<TableFile.RawRow> head) {
+        int i = 0;
+        for (TableFile.RawRow row : head) {
+            if (format.hasHeader() ? format.recognises(trimmed(row)) : i == 0) {
+                return new Found(format, trimmed(row), i);
+            }
+            i++;
+        }
+        return new Found(format, trimmed(head.getFirst()), 0);
+    }
+
+    private static Found detect(List<ImportFormat<?>> candidates, Deque<TableFile.RawRow> head, Request request)
+            throws ImportRefused {
+        // A layout of its own (online-retail, taobao, …) wins over the generic one that may also fit.
+        List<ImportFormat<?>> ordered = candidates.stream()
+                .sorted(Comparator.comparing((ImportFormat<?> f) -> f.name().equals("generic"))).toList();
+        int i = 0;
+        for (TableFile.RawRow row : head) {
+            List<String> cells = trimmed(row);
+            for (ImportFormat<?> f : ordered) {
+                if ((f.hasHeader() || i == 0) && f.recognises(cells)) {
+                    return new Found(f, cells, i);
+                }
+            }
+            i++;
+        }
+        StringBuilder message = new StringBuilder(request.fileName()).append(" is not a ").append(request.kind())
+                .append(" file ShopOps recognises. It starts with: ")
+                .append(trimmed(head.getFirst()).stream().limit(12).collect(Collectors.joining(", ")))
+                .append(". Expected one of:");
+        for (ImportFormat<?> f : ordered) {
+            message.append("\n  ").append(f.name()).append(": ").append(f.describe());
+        }
+        message.append("\nName the format with --format, or map the columns with --format generic --mapping FILE.");
+        throw new ImportRefused(message.toString());
+    }
+
+    /** One import in progress, typed by its format's record. */
+    private final class Run<R> {
+        private final ImportFormat<R> format;
+        private final Request request;
+        private final TableFile table;
+        private final Deque<TableFile.RawRow> head;
+        private final Progress progress;
+        private final long started;
+        private final ImportContext context;
+        private final List<String> rowHeader;
+
+        private long read;
+        private long imported;
+        private long updated;
+        private long unchanged;
+        private long skipped;
+        private long rejected;
+        private final Map<String, Long> skippedReasons = new LinkedHashMap<>();
+        private final List<ImportSummary.RowError> errors = new ArrayList<>();
+        private String stopped;
+
+        private final List<R> batch = new ArrayList<>();
+        private long batchFirstLine = -1;
+        private String group;
+        private final List<R> groupRecords = new ArrayList<>();
+        private final List<Long> groupLines = new ArrayList<>();
+        private long groupRejectedLine = -1;
+
+        @SuppressWarnings("unchecked")
+        Run(ImportFormat<?> format, Found found, Request request, TableFile table, Deque<TableFile.RawRow> head,
+            Progress progress, long started) throws ImportRefused {
+            this.format = (ImportFormat<R>) format;
+            this.request = request;
+            this.table = table;
+            this.head = head;
+            this.progress = progress;
+            this.started = started;
+            this.context = new ImportContext(request.shop(), request.fileName(), found.header(), request.options());
+            format.check(context);
+            for (int i = 0; i < found.headerIndex() + (format.hasHeader() ? 1 : 0); i++) {
+                head.removeFirst(); // the preamble and the header itself
+            }
+            this.rowHeader = format.hasHeader() ? found.header() : List.of();
+        }
+
+        ImportSummary run() throws IOException {
+            TableFile.RawRow raw;
+            while (stopped == null && (raw = nextRow()) != null) {
+                if (raw.isBlank()) {
+                    continue;
+                }
+                read++;
+                ImportRow row = new ImportRow(raw.line(), rowHeader, raw.cells());
+                String rowGroup;
+                try {
+                    rowGroup = format.group(row);
+                } catch (RuntimeException e) {
+                    rowGroup = null;
+                }
+                if (rowGroup == null || !rowGroup.equals(group)) {
+                    closeGroup();
+                }
+                group = rowGroup;
+                take(row, parse(row));
+                if (read % 2_000 == 0) {
+                    progress.update(table.bytesRead(), table.bytesTotal(), read);
+                }
+            }
+            if (stopped == null) {
+                closeGroup();
+                flush();
+            }
+            progress.update(table.bytesTotal(), table.bytesTotal(), read);
+            if (!request.dryRun() && imported + updated > 0) {
+                events.publish(new CoreEvents.DataImported(request.shop().id(), request.kind(), imported, updated));
+            }
+            return new ImportSummary(request.kind(), format.name(), request.fileName(), table.describe(), request.dryRun(),
+                    read, imported, updated, unchanged, skipped, rejected, skippedReasons, List.copyOf(errors),
+                    rejected > errors.size(), stopped, (System.nanoTime() - started) / 1e9);
+        }
+
+        private TableFile.RawRow nextRow() throws IOException {
+            if (!head.isEmpty()) {
+                return head.removeFirst();
+            }
+            try {
+                return table.next();
+            } catch (ImportRefused e) {
+                stopped = e.getMessage();
+                return null;
+            }
+        }
+
+        private ParsedRow<R> parse(ImportRow row) {
+            try {
+                return format.parse(row, context);
+            } catch (RuntimeException e) {
+                return ParsedRow.reject("", "the " + format.name() + " format could not read this row: " + e);
+            }
+        }
+
+        private void take(ImportRow row, ParsedRow<R> parsed) {
+            if (parsed instanceof ParsedRow.Accepted<R> a) {
+                groupRecords.add(a.record());
+                groupLines.add(row.line());
+            } else if (parsed instanceof ParsedRow.Skipped<R> s) {
+                skipped++;
+                String reason = skippedReasons.size() < MAX_SKIP_REASONS || skippedReasons.containsKey(s.reason())
+                        ? s.reason() : "other reasons";
+                skippedReasons.merge(reason, 1L, Long::sum);
+            } else if (parsed instanceof ParsedRow.Rejected<R> r) {
+                reject(row.line(), r.column(), r.reason());
+                if (groupRejectedLine < 0) {
+                    groupRejectedLine = row.line();
+                }
+            }
+        }
+
+        private void reject(long line, String column, String reason) {
+            rejected++;
+            if (errors.size() < MAX_ERRORS) {
+                errors.add(new ImportSummary.RowError(line, column == null ? "" : column, reason));
+            }
+        }
+
+        /** Ends the group of rows read so far: all of it goes to the batch, or, if one row was bad, none. */
+        private void closeGroup() {
+            if (groupRejectedLine >= 0) {
+                for (Long line : groupLines) {
+                    reject(line, "", "line " + groupRejectedLine + " of the same " + (group == null ? "group" : "order " + group)
+                            + " was rejected, so this line is not imported either");
+                }
+            } else if (!groupRecords.isEmpty()) {
+                if (batch.isEmpty()) {
+                    batchFirstLine = groupLines.get(0);
+                }
+                batch.addAll(groupRecords);
+                if (batch.size() >= batchRows) {
+                    flush();
+                }
+            }
+            groupRecords.clear();
+            groupLines.clear();
+            groupRejectedLine = -1;
+        }
+
+        private void flush() {
+            if (batch.isEmpty() || stopped != null) {
+                return;
+            }
+            List<R> records = List.copyOf(batch);
+            batch.clear();
+            try {
+                ImportFormat.WriteResult result = jdbi.withHandle(h -> write(h, records));
+                imported += result.imported();
+                updated += result.updated();
+                unchanged += records.size() - result.imported() - result.updated();
+            } catch (RuntimeException e) {
+                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+                rejected += records.size();
+                if (errors.size() < MAX_ERRORS) {
+                    errors.add(new ImportSummary.RowError(batchFirstLine, "", "the " + records.size()
+                            + " rows from this line on could not be written, and none of them was: " + reason));
+                }
+                stopped = "writing stopped at line " + batchFirstLine + ": " + reason;
+            }
+        }
+
+        private ImportFormat.WriteResult write(Handle h, List<R> records) {
+            h.begin();
+            try {
+                ImportFormat.WriteResult result = format.write(new ImportFormat.ImportBatch<>(h, request.shop(), records,
+                        new CoreTableWriter(h, request.shop())));
+                if (request.dryRun()) {
+                    h.rollback();
+                } else {
+                    h.commit();
+                }
+                return result;
+            } catch (RuntimeException | Error e) {
+                h.rollback();
+                throw e;
+            }
+        }
+    }
+}
