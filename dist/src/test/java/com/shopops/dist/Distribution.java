@@ -127,6 +127,23 @@ final class Distribution {
                     .POST(HttpRequest.BodyPublishers.ofFile(file)));
         }
 
+        /** A multipart/form-data POST: text {@code fields} and one file under {@code fileField}. */
+        Answer postMultipart(String path, java.util.Map<String, String> fields, String fileField, Path file)
+                throws IOException, InterruptedException {
+            String boundary = "----shopops" + System.nanoTime();
+            var body = new java.io.ByteArrayOutputStream();
+            for (var e : fields.entrySet()) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                        + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                    + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(Files.readAllBytes(file));
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        }
+
         Answer delete(String path) throws IOException, InterruptedException {
             return send(HttpRequest.newBuilder(uri(path)).DELETE());
         }

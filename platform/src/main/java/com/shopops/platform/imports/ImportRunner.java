@@ -150,8 +150,8 @@ public final class ImportRunner {
             }
             i++;
         }
-        StringBuilder message = new StringBuilder(request.fileName()).append(" is not a ").append(request.kind())
-                .append(" file ShopOps recognises. It starts with: ")
+        StringBuilder message = new StringBuilder(request.fileName()).append(" is not a layout of ").append(request.kind())
+                .append(" that ShopOps recognises. It starts with: ")
                 .append(trimmed(head.getFirst()).stream().limit(12).collect(Collectors.joining(", ")))
                 .append(". Expected one of:");
         for (ImportFormat<?> f : ordered) {
