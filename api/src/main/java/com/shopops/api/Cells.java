@@ -14,6 +14,7 @@ import java.time.temporal.ChronoField;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads the cells of exports as ShopOps stores them: money as exact minor units, counts as whole
@@ -39,7 +40,8 @@ public final class Cells {
     /**
      * Money in minor units, exactly: {@code "2.55"} → 255 for a currency with two decimals. Accepts a
      * leading minus, thousands separators, spaces and a currency sign (¥ ￥ $ £ €); refuses more decimals
-     * than the currency has (no rounding) and anything that is not a number.
+     * than the currency has (no rounding), a decimal comma ({@code "2,55"}: commas only separate
+     * thousands) and anything that is not a number.
      */
     public static long money(String text, Currency currency) {
         BigDecimal amount = decimal(text, "an amount of money");
@@ -209,6 +211,8 @@ public final class Cells {
         return t;
     }
 
+    private static final Pattern THOUSANDS = Pattern.compile("[-+]?[¥￥$£€]?[-+]?\\s*\\d{1,3}(,\\d{3})+(\\.\\d*)?");
+
     private static BigDecimal decimal(String text, String what) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty, expected " + what);
@@ -221,6 +225,11 @@ public final class Cells {
                 continue;
             }
             digits.append(c);
+        }
+        if (t.indexOf(',') >= 0 && !THOUSANDS.matcher(t).matches()) {
+            // "2,55" is a decimal comma, not 255: refuse rather than read it a hundred times too large
+            throw new IllegalArgumentException("'" + t + "' is not " + what
+                    + " (a comma may only separate thousands, as in 1,200.50; decimals take a point)");
         }
         try {
             return new BigDecimal(digits.toString());

@@ -73,6 +73,17 @@ public interface ImportFormat<R> extends ExtensionPoint {
     }
 
     /**
+     * The group {@code row} belongs to, knowing the import's options: what the host calls. A format
+     * whose group column depends on the options (e.g. a column mapping) overrides this one; the default
+     * is {@link #group(ImportRow)}.
+     *
+     * @since 1.0.0
+     */
+    default String group(ImportRow row, ImportContext context) {
+        return group(row);
+    }
+
+    /**
      * Writes a batch of parsed records, in the transaction the host opened; idempotent, so importing
      * the same file twice changes nothing.
      */
