@@ -66,21 +66,11 @@ public interface ImportFormat<R> extends ExtensionPoint {
     /**
      * The group {@code row} belongs to, or null. Consecutive rows of one group (e.g. the lines of one
      * order) are imported together or not at all: when one is rejected, the others are rejected too,
-     * and a batch never splits a group.
-     */
-    default String group(ImportRow row) {
-        return null;
-    }
-
-    /**
-     * The group {@code row} belongs to, knowing the import's options: what the host calls. A format
-     * whose group column depends on the options (e.g. a column mapping) overrides this one; the default
-     * is {@link #group(ImportRow)}.
-     *
-     * @since 1.0.0
+     * and a batch never splits a group. The context is there for formats whose group column depends
+     * on the options, e.g. a column mapping.
      */
     default String group(ImportRow row, ImportContext context) {
-        return group(row);
+        return null;
     }
 
     /**

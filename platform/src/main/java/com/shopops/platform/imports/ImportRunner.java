@@ -213,10 +213,10 @@ public final class ImportRunner {
                     continue;
                 }
                 read++;
-                ImportRow row = new ImportRow(raw.line(), rowHeader, raw.cells());
+                ImportRow row = new ImportRow(raw.line(), rowHeader, cells(raw));
                 String rowGroup;
                 try {
-                    rowGroup = format.group(row);
+                    rowGroup = format.group(row, context);
                 } catch (RuntimeException e) {
                     rowGroup = null;
                 }
@@ -240,6 +240,21 @@ public final class ImportRunner {
             return new ImportSummary(request.kind(), format.name(), request.fileName(), table.describe(), request.dryRun(),
                     read, imported, updated, unchanged, skipped, rejected, skippedReasons, List.copyOf(errors),
                     rejected > errors.size(), stopped, (System.nanoTime() - started) / 1e9);
+        }
+
+        /**
+         * A spreadsheet leaves out the empty cells at the end of a row; a CSV row with fewer cells than
+         * its header is broken. So only spreadsheet rows are made as wide as the header.
+         */
+        private List<String> cells(TableFile.RawRow raw) {
+            if (!table.omitsTrailingEmptyCells() || raw.cells().size() >= rowHeader.size()) {
+                return raw.cells();
+            }
+            List<String> padded = new ArrayList<>(raw.cells());
+            while (padded.size() < rowHeader.size()) {
+                padded.add("");
+            }
+            return padded;
         }
 
         private TableFile.RawRow nextRow() throws IOException {

@@ -74,6 +74,11 @@ abstract class TableFile implements Closeable {
     /** How far reading has got, in bytes of the file, for progress. */
     abstract long bytesRead();
 
+    /** True for spreadsheets, whose rows end at their last non-empty cell. */
+    boolean omitsTrailingEmptyCells() {
+        return this instanceof Xlsx;
+    }
+
     /** The file's size in bytes. */
     abstract long bytesTotal();
 

@@ -70,7 +70,7 @@ class ImportRunnerTest {
         }
 
         @Override
-        public String group(ImportRow row) {
+        public String group(ImportRow row, ImportContext context) {
             return row.text("order");
         }
 

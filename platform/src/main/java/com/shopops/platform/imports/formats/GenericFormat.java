@@ -224,11 +224,6 @@ public final class GenericFormat<R> implements ImportFormat<R> {
     }
 
     @Override
-    public String group(ImportRow row) {
-        return groupField == null ? null : groupOf(row, groupField);
-    }
-
-    @Override
     public String group(ImportRow row, ImportContext context) {
         return groupField == null ? null : groupOf(row, context.option(MAPPING + groupField).orElse(groupField));
     }

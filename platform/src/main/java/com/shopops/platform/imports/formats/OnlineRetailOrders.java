@@ -59,7 +59,7 @@ public final class OnlineRetailOrders implements ImportFormat<OrderRow> {
     }
 
     @Override
-    public String group(ImportRow row) {
+    public String group(ImportRow row, ImportContext context) {
         String invoice = Cells.id(row.text("InvoiceNo", "Invoice"));
         return invoice.isEmpty() ? null : invoice;
     }

@@ -51,7 +51,7 @@ public final class ShopifyOrders implements ImportFormat<OrderRow> {
     }
 
     @Override
-    public String group(ImportRow row) {
+    public String group(ImportRow row, ImportContext context) {
         String name = row.text("Name");
         return name.isEmpty() ? null : name;
     }

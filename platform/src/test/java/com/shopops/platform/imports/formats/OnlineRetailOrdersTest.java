@@ -79,7 +79,7 @@ class OnlineRetailOrdersTest {
                 "Price 'abc' is not an amount of money");
         rejected(format.parse(row(V2, ",85048,X,12,2009-12-01 07:45:00,6.95,13085.0,United Kingdom"), ctx), "Invoice",
                 "Invoice is empty");
-        assertEquals("489434", format.group(row(V2, "489434,85048,X,12,2009-12-01 07:45:00,6.95,13085.0,United Kingdom")));
+        assertEquals("489434", format.group(row(V2, "489434,85048,X,12,2009-12-01 07:45:00,6.95,13085.0,United Kingdom"), ctx));
     }
 
     @Test

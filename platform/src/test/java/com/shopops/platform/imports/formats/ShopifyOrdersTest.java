@@ -63,7 +63,7 @@ class ShopifyOrdersTest {
         assertEquals(new OrderRow("#1001", "alice@example.com", Instant.parse("2023-01-15T15:23:45Z"),
                 Instant.parse("2023-01-15T15:24:10Z"), Order.Status.SHIPPED, 3966L, "web", "MUG-WHT",
                 "Ceramic Mug - White", 2, 1200, 2400, 0, null), r);
-        assertEquals("#1001", format.group(row(HEADER, first("#1001", "", "paid", "", "", "USD", "1", "", ""))));
+        assertEquals("#1001", format.group(row(HEADER, first("#1001", "", "paid", "", "", "USD", "1", "", "")), us));
     }
 
     @Test

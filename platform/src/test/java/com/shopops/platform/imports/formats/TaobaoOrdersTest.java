@@ -48,7 +48,7 @@ class TaobaoOrdersTest {
         assertTrue(format.recognises(HEADER));
         assertTrue(format.recognises(MINIMAL));
         assertFalse(format.recognises(header("订单编号,买家会员名,订单状态,订单创建时间")));
-        assertNull(format.group(row(HEADER, line("1", "交易成功", "", "1", "1", "", ""))));
+        assertNull(format.group(row(HEADER, line("1", "交易成功", "", "1", "1", "", "")), tmall));
     }
 
     @Test
