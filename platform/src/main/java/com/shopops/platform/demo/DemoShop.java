@@ -75,7 +75,7 @@ public final class DemoShop {
     public static final List<String> SOURCES = Arrays.stream(DemoSource.values()).map(s -> s.code).toList();
 
     /** Visitors on a day with all factors 1 (the last day's growth level). */
-    static final double BASE_UV = 3000;
+    static final double BASE_UV = 3300;
     /** Share of placed orders that are cancelled unpaid. */
     static final double CANCEL_RATE = 0.03;
     /** Share of paid orders refunded (fully or partly), before the end-of-period cut-off. */
@@ -243,6 +243,11 @@ public final class DemoShop {
                 weights[item.index] = item.weightOn(day);
             }
             int fromEnd = (int) (lastDay.toEpochDay() - day.toEpochDay());
+            double[] hours = DemoCalendar.hourWeights(day);
+            Kind kind = DemoCalendar.kind(day);
+            double[] lineCounts = kind == Kind.PEAK || kind == Kind.LEAD_UP
+                    ? new double[] {0.45, 0.35, 0.20} : new double[] {0.62, 0.27, 0.11};
+            double priceFactor = DemoCalendar.priceFactor(day);
             List<DemoOrder> dayOrders = new ArrayList<>();
             long[] uv = new long[DemoSource.values().length];
             for (DemoSource s : DemoSource.values()) {
@@ -253,13 +258,13 @@ public final class DemoShop {
                 int paid = (int) Math.min(uv[s.ordinal()], draw(trafficRnd, uv[s.ordinal()] * conversion));
                 int cancelled = draw(trafficRnd, paid * CANCEL_RATE / (1 - CANCEL_RATE));
                 for (int k = 0; k < paid + cancelled; k++) {
-                    dayOrders.add(order(i, day, s, weights, k >= paid));
+                    dayOrders.add(order(i, day, s, weights, hours, lineCounts, priceFactor, k >= paid));
                 }
             }
             dayOrders.sort(Comparator.comparing(o -> o.createdAt)); // stable: ties keep their creation order
             String prefix = "T" + ORDER_DAY.format(day) + "-";
             for (int k = 0; k < dayOrders.size(); k++) {
-                dayOrders.get(k).id = prefix + String.format("%06d", k + 1);
+                dayOrders.get(k).id = prefix + Integer.toString(1_000_000 + k + 1).substring(1);
             }
             orders.addAll(dayOrders);
             ordersByDay.add(dayOrders);
@@ -318,17 +323,16 @@ public final class DemoShop {
             return s == DemoSource.PAID && fromEnd < 7 ? 1 - 0.045 * (7 - fromEnd) : 1;
         }
 
-        private DemoOrder order(int i, LocalDate day, DemoSource source, double[] weights, boolean cancelled) {
+        /** An order: placed at an hour drawn from {@code hours}, with 1–3 lines drawn from {@code lineCounts}. */
+        private DemoOrder order(int i, LocalDate day, DemoSource source, double[] weights, double[] hours,
+                                double[] lineCounts, double priceFactor, boolean cancelled) {
             SplittableRandom rnd = orderRnd;
-            int hour = pickIndex(rnd, DemoCalendar.hourWeights(day));
+            int hour = pickIndex(rnd, hours);
             ZonedDateTime local = ZonedDateTime.of(day, LocalTime.of(hour, rnd.nextInt(60), rnd.nextInt(60)), zone);
             Instant createdAt = local.toInstant();
             Customer customer = customer(rnd, source, i);
-            Kind kind = DemoCalendar.kind(day);
-            int lineCount = 1 + pickIndex(rnd, kind == Kind.PEAK || kind == Kind.LEAD_UP
-                    ? new double[] {0.45, 0.35, 0.20} : new double[] {0.62, 0.27, 0.11});
+            int lineCount = 1 + pickIndex(rnd, lineCounts);
             List<Line> lines = new ArrayList<>(lineCount);
-            double priceFactor = DemoCalendar.priceFactor(day);
             for (int l = 0; l < lineCount; l++) {
                 Item item = null;
                 for (int attempt = 0; attempt < 10 && item == null; attempt++) {

@@ -78,6 +78,7 @@ final class DemoTexts {
         x = (x * 0x2F5B3L) & mask;
         x ^= x >>> 13;
         x = (x * a + 0x51ED) & mask;
-        return "tb_" + String.format("%06x", x);
+        String hex = Long.toHexString(x | 1L << 24); // a leading 1 keeps the zeros: "1" + six digits
+        return "tb_" + hex.substring(1);
     }
 }
