@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * listing history and stock: most are long-standing, some were listed during the period, a few in the
  * last 30 days, two were delisted, one sold out, a few are low on stock.
  */
-public final class DemoCatalogue {
+final class DemoCatalogue {
 
     /** A product's part in the demo's story. */
     enum Role { HERO, CORE, MID, NEW, DELISTED, SOLD_OUT, LOW }
