@@ -82,10 +82,13 @@ public final class DemoSeeder {
         }
         Shop shop = installation.shops().create(new ShopStore.NewShop(code, "演示店铺 Demo shop", "tmall", "CNY", "Asia/Shanghai"));
         try {
-            DemoShop.DemoData data = DemoShop.generate(shop, seed, lastDay, days);
+            DemoData data = DemoShop.generate(shop, seed, lastDay, days);
             long products = write("products", data.products(), shop, CoreTableWriter::products, progress);
             long orders = write("orders", data.orderRows(), shop, CoreTableWriter::orders, progress);
-            long refunds = write("refunds", data.refunds(), shop, CoreTableWriter::refunds, progress);
+            write("refunds", data.refunds(), shop, CoreTableWriter::refunds, progress);
+            // Full refunds come with their orders (status REFUNDED), partial ones as refund rows.
+            long refunds = data.refunds().size() + data.orderRows().stream().filter(r -> r.refunded() > 0)
+                    .map(r -> r.orderId()).distinct().count();
             long traffic = write("traffic", data.traffic(), shop, CoreTableWriter::traffic, progress);
             long events = write("events", data.events(), shop, CoreTableWriter::events, progress);
             long reviews = write("reviews", data.reviews(), shop, CoreTableWriter::reviews, progress);
