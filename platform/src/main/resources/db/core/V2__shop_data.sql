@@ -41,6 +41,9 @@ CREATE TABLE orders (
     -- 1 when amount is the sum of the lines, 0 when the export stated it (shipping, discounts)
     amount_from_lines SMALLINT NOT NULL,
     source       TEXT,
+    -- the lines' count and the sum of their hashes: a re-import with the same lines skips them
+    line_count   BIGINT NOT NULL,
+    lines_digest BIGINT NOT NULL,
     UNIQUE (shop_id, external_id)
 );
 CREATE INDEX orders_by_day ON orders (shop_id, day);
@@ -50,15 +53,15 @@ CREATE TABLE order_lines (
     id          ${pk},
     shop_id     BIGINT NOT NULL REFERENCES shops (id) ON DELETE CASCADE,
     order_id    BIGINT NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
-    -- identifies the line within its order across imports: sku, quantity, unit price, repeat number
-    line_key    TEXT NOT NULL,
+    -- identifies the line within its order across imports: a hash of sku, quantity, unit price, repeat number
+    line_hash   BIGINT NOT NULL,
     product_id  BIGINT REFERENCES products (id) ON DELETE SET NULL,
     sku         TEXT NOT NULL,
     title       TEXT NOT NULL,
     quantity    BIGINT NOT NULL,
     unit_price  BIGINT NOT NULL,
     amount      BIGINT NOT NULL,
-    UNIQUE (order_id, line_key)
+    UNIQUE (order_id, line_hash)
 );
 
 CREATE TABLE refunds (

@@ -114,6 +114,8 @@ public final class Cells {
                     .appendValueReduced(ChronoField.YEAR, 2, 2, 2000)
                     .appendPattern(" H:mm[:ss]").toFormatter(Locale.ROOT));
 
+    private static volatile DateTimeFormatter lastDateTime = DATE_TIMES.get(0);
+
     private static final List<DateTimeFormatter> DATES = List.of(
             pattern("uuuu-M-d"), pattern("uuuu/M/d"), pattern("uuuuMMdd"), pattern("M/d/uuuu"),
             new DateTimeFormatterBuilder().appendPattern("M/d/")
@@ -133,9 +135,22 @@ public final class Cells {
         if (t.isEmpty()) {
             throw new IllegalArgumentException("the date and time is empty");
         }
+        // A file writes all its times one way: the layout that read the last one is tried first, as a
+        // layout that does not fit costs an exception.
+        DateTimeFormatter last = lastDateTime;
+        try {
+            return LocalDateTime.parse(t, last);
+        } catch (DateTimeException e) {
+            // another layout
+        }
         for (DateTimeFormatter f : DATE_TIMES) {
+            if (f == last) {
+                continue;
+            }
             try {
-                return LocalDateTime.parse(t, f);
+                LocalDateTime parsed = LocalDateTime.parse(t, f);
+                lastDateTime = f;
+                return parsed;
             } catch (DateTimeException e) {
                 // try the next layout
             }
@@ -156,14 +171,38 @@ public final class Cells {
      */
     public static Instant instant(String text, ZoneId zone) {
         String t = text == null ? "" : text.trim();
-        for (DateTimeFormatter f : OFFSET_TIMES) {
-            try {
-                return OffsetDateTime.parse(t, f).toInstant();
-            } catch (DateTimeException e) {
-                // not a time with an offset
+        // The lines of one order repeat its time: the last answer is kept.
+        LastInstant last = lastInstant;
+        if (last != null && last.text().equals(t) && last.zone().equals(zone)) {
+            return last.instant();
+        }
+        Instant parsed = parseInstant(t, zone);
+        lastInstant = new LastInstant(t, zone, parsed);
+        return parsed;
+    }
+
+    private record LastInstant(String text, ZoneId zone, Instant instant) {
+    }
+
+    private static volatile LastInstant lastInstant;
+
+    private static Instant parseInstant(String t, ZoneId zone) {
+        if (hasOffset(t)) {
+            for (DateTimeFormatter f : OFFSET_TIMES) {
+                try {
+                    return OffsetDateTime.parse(t, f).toInstant();
+                } catch (DateTimeException e) {
+                    // not a time with an offset
+                }
             }
         }
         return localDateTime(t).atZone(zone).toInstant();
+    }
+
+    /** Whether a time ends in an offset: {@code Z}, {@code +08:00}, or a minus after the time's first colon. */
+    private static boolean hasOffset(String t) {
+        int colon = t.indexOf(':');
+        return t.endsWith("Z") || t.indexOf('+') > 0 || colon > 0 && t.lastIndexOf('-') > colon;
     }
 
     private static final List<DateTimeFormatter> OFFSET_TIMES = List.of(

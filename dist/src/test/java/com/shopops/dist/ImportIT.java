@@ -139,6 +139,59 @@ class ImportIT {
         assertTrue(error.get("reason").asText().contains("found 3"), error.toString());
     }
 
+    /** Hand-made exports; their figures were computed by the scripts in their README, not by ShopOps. */
+    static final Path SAMPLES = Path.of("../platform/src/test/resources/imports").toAbsolutePath().normalize();
+
+    @Test
+    void shopifyTaobaoGbkSycmAndMappedGenericExportsImportEndToEnd() throws Exception {
+        Path db = work.resolve("data/shopops.db");
+        assertEquals(0, shopops("shops", "add", "us", "--currency", "USD", "--time-zone", "America/New_York", "--data", data()).exit());
+        assertEquals(0, shopops("shops", "add", "tmall", "--platform", "tmall", "--data", data()).exit());
+
+        Distribution.Run shopify = shopops("import", "orders", SAMPLES.resolve("shopify-orders.csv").toString(), "--shop", "us",
+                "--json", "--data", data());
+        assertEquals(0, shopify.exit(), shopify.out() + shopify.err());
+        assertEquals("shopify", json(shopify).get("format").asText());
+        assertEquals(16, json(shopify).get("imported").asLong());
+        JsonNode us = json(shopops("summary", "--shop", "us", "--json", "--data", data()));
+        assertEquals(9, us.get("orders").asLong(), "10 orders, one cancelled");
+        assertEquals(1, us.get("guestOrders").asLong());
+        assertEquals(40367 - n(db, "SELECT amount FROM orders WHERE external_id = '#1005'"), us.get("revenue").asLong());
+        assertEquals(5388, us.get("refunds").asLong());
+        assertEquals("REFUNDED", PlainSql.value(db, "SELECT status FROM orders WHERE external_id = '#1004'"));
+        assertEquals(1, n(db, "SELECT COUNT(*) FROM customers WHERE external_id = 'bob.smith@example.com'"));
+
+        Distribution.Run taobao = shopops("import", "orders", SAMPLES.resolve("taobao-orders-gbk.csv").toString(),
+                "--shop", "tmall", "--json", "--data", data());
+        assertEquals(0, taobao.exit(), taobao.out() + taobao.err());
+        assertEquals("taobao", json(taobao).get("format").asText());
+        assertTrue(json(taobao).get("source").asText().contains("GBK"), taobao.out());
+        JsonNode tmall = json(shopops("summary", "--shop", "tmall", "--json", "--data", data()));
+        assertEquals(9, tmall.get("orders").asLong(), "10 orders, one closed unpaid");
+        assertEquals(128690 - n(db, "SELECT amount FROM orders WHERE external_id = '3712040588812345606'"),
+                tmall.get("revenue").asLong());
+        assertEquals(40700, tmall.get("refunds").asLong());
+        assertEquals("夏季新款纯棉短袖T恤女宽松", PlainSql.value(db, "SELECT l.title FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                + "WHERE o.external_id = '3712040588812345601'"), "GBK decoded, the spreadsheet's =\"…\" around the id removed");
+
+        Distribution.Run sycm = shopops("import", "traffic", SAMPLES.resolve("sycm-traffic.csv").toString(), "--shop", "tmall",
+                "--json", "--data", data());
+        assertEquals(0, sycm.exit(), sycm.out() + sycm.err());
+        assertEquals(28, json(sycm).get("imported").asLong());
+        assertEquals("21837|59038|631|7276913", PlainSql.value(db,
+                "SELECT SUM(uv) || '|' || SUM(pv) || '|' || SUM(buyers) || '|' || SUM(paid_amount) FROM traffic_days"));
+        assertEquals(12281, n(db, "SELECT SUM(uv) FROM traffic_days WHERE source = '手淘搜索'"));
+
+        Path products = SAMPLES.resolve("generic-products.csv");
+        assertEquals(3, shopops("import", "products", products.toString(), "--shop", "tmall", "--data", data()).exit(),
+                "without its mapping the file is refused");
+        Distribution.Run mapped = shopops("import", "products", products.toString(), "--shop", "tmall", "--format", "generic",
+                "--mapping", SAMPLES.resolve("generic-products.properties").toString(), "--json", "--data", data());
+        assertEquals(0, mapped.exit(), mapped.out() + mapped.err());
+        assertEquals("8|585|14655|1", PlainSql.value(db, "SELECT COUNT(*) || '|' || SUM(stock) || '|' || SUM(price) || '|' "
+                + "|| SUM(status = 'DELISTED') FROM products"));
+    }
+
     @Test
     void aFileThatIsNotAnExportIsRefusedWithWhatWasExpected() throws Exception {
         assertEquals(0, shopops("shops", "add", "s1", "--data", data()).exit());

@@ -48,15 +48,29 @@ public final class Host implements AutoCloseable {
             installation.migrateCore();
             long databaseReady = System.nanoTime();
             installation.startPlugins();
+            Runnable fillDemo = () -> { };
             if (demo && installation.shops().all().isEmpty()) {
-                DemoSeeder.Result made = new DemoSeeder(installation).create(DemoSeeder.DEFAULT_CODE, DemoSeeder.DEFAULT_SEED,
-                        DemoSeeder.DEFAULT_DAYS, DemoSeeder.Progress.NONE);
-                log.info("created the demo shop '{}': {}", made.shop().code(), made.describe());
+                // The shop exists at once; its year of history is written in the background, so the
+                // server answers while it fills (seconds on SQLite, longer on PostgreSQL).
+                DemoSeeder seeder = new DemoSeeder(installation);
+                var shop = seeder.createShop(DemoSeeder.DEFAULT_CODE);
+                fillDemo = () -> {
+                    try {
+                        DemoSeeder.Result made = seeder.fill(shop, DemoSeeder.DEFAULT_SEED, DemoSeeder.DEFAULT_DAYS,
+                                seeder.yesterday(), DemoSeeder.Progress.NONE);
+                        log.info("demo shop '{}' filled: {}", shop.code(), made.describe());
+                    } catch (RuntimeException e) {
+                        log.warn("the demo shop's history could not be written: {}", e.toString());
+                    }
+                };
             }
             long pluginsReady = System.nanoTime();
             listening.join();
             server.ready();
             installation.scheduler().start(Duration.ofSeconds(1));
+            Thread filling = new Thread(fillDemo, "shopops-demo");
+            filling.setDaemon(true);
+            filling.start();
             long now = System.nanoTime();
             log.info("ShopOps {} on http://{}:{}/ ({} of {} plugins started, database {}) in {} ms "
                             + "(database {} ms, plugins {} ms, then waited {} ms for HTTP), {} ms after JVM start",

@@ -11,6 +11,9 @@ import com.shopops.api.domain.Product;
 import com.shopops.api.domain.Target;
 import com.shopops.api.domain.TrafficDay;
 import com.shopops.platform.db.TimeAsText;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,6 +43,7 @@ public final class CoreTableWriter implements CoreWriter {
     private final Handle h;
     private final long shopId;
     private final ZoneId zone;
+    private boolean hasProducts;
 
     public CoreTableWriter(Handle handle, Shop shop) {
         this.h = handle;
@@ -50,7 +54,39 @@ public final class CoreTableWriter implements CoreWriter {
     // ---------------------------------------------------------------- orders
 
     private record StoredOrder(long id, Long customerId, String createdAt, String paidAt, String status, long amount,
-                               boolean amountFromLines, String source) {
+                               boolean amountFromLines, String source, long lineCount, long linesDigest) {
+    }
+
+    /**
+     * An order's lines in this batch, each with the hash that identifies it within the order: SKU,
+     * quantity, unit price and which repeat of those it is (exports list identical lines). The count
+     * and the sum of the hashes summarise the lines, so an order imported again with the same lines
+     * costs one comparison instead of a lookup per line.
+     */
+    private record Lines(List<OrderRow> rows, long[] hashes, long digest) {
+
+        static Lines of(List<OrderRow> rows) {
+            long[] hashes = new long[rows.size()];
+            Map<String, Integer> repeats = new HashMap<>();
+            long digest = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                OrderRow r = rows.get(i);
+                String identity = r.sku() + "|" + r.quantity() + "|" + r.unitPrice();
+                hashes[i] = lineHash(identity + "|" + repeats.merge(identity, 1, Integer::sum));
+                digest += hashes[i];
+            }
+            return new Lines(rows, hashes, digest);
+        }
+    }
+
+    /** FNV-1a, 64 bits: within one order's few lines a collision is not a practical concern. */
+    static long lineHash(String identity) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < identity.length(); i++) {
+            h ^= identity.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     @Override
@@ -63,8 +99,10 @@ public final class CoreTableWriter implements CoreWriter {
             byOrder.computeIfAbsent(r.orderId(), k -> new ArrayList<>()).add(r);
         }
         Map<String, OrderRow> headers = new HashMap<>();
+        Map<String, Lines> lines = new HashMap<>();
         Set<String> customerNames = new LinkedHashSet<>();
         for (var e : byOrder.entrySet()) {
+            lines.put(e.getKey(), Lines.of(e.getValue()));
             OrderRow header = e.getValue().stream().filter(r -> r.createdAt() != null && r.status() != null)
                     .findFirst().orElse(null);
             if (header != null) {
@@ -79,11 +117,11 @@ public final class CoreTableWriter implements CoreWriter {
 
         Set<Long> touchedCustomers = new HashSet<>();
         Set<String> updatedOrders = new HashSet<>();
-        List<String> recomputeAmount = new ArrayList<>();
+        List<String> merge = new ArrayList<>(); // stored orders that may get new lines
         PreparedBatch insert = h.prepareBatch("""
                 INSERT INTO orders (shop_id, external_id, customer_id, created_at, day, paid_at, status, amount,
-                                    amount_from_lines, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                    amount_from_lines, source, line_count, lines_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         PreparedBatch update = h.prepareBatch("""
                 UPDATE orders SET customer_id = ?, created_at = ?, day = ?, paid_at = ?, status = ?, amount = ?,
                                   amount_from_lines = ?, source = ?
@@ -92,17 +130,17 @@ public final class CoreTableWriter implements CoreWriter {
             String orderId = e.getKey();
             OrderRow header = headers.get(orderId);
             StoredOrder old = stored.get(orderId);
+            Lines incoming = lines.get(orderId);
             if (header == null) {
                 if (old == null) {
                     throw new IllegalArgumentException("order " + orderId
                             + " has no row with the order's own fields (date, status); the file lists only its other lines");
                 }
-                recomputeAmount.add(orderId);
-                continue; // more lines for a stored order
+                merge.add(orderId); // more lines for a stored order
+                continue;
             }
             Long customerId = header.customer() == null ? null : customers.get(header.customer());
             boolean fromLines = header.orderAmount() == null;
-            long amount = fromLines ? e.getValue().stream().mapToLong(OrderRow::lineAmount).sum() : header.orderAmount();
             String createdAt = TimeAsText.format(header.createdAt());
             String paidAt = header.paidAt() == null ? null : TimeAsText.format(header.paidAt());
             String day = LocalDate.ofInstant(header.createdAt(), zone).toString();
@@ -110,17 +148,21 @@ public final class CoreTableWriter implements CoreWriter {
                 touchedCustomers.add(customerId);
             }
             if (old == null) {
+                long amount = fromLines ? e.getValue().stream().mapToLong(OrderRow::lineAmount).sum() : header.orderAmount();
                 insert.add(shopId, orderId, customerId, createdAt, day, paidAt, header.status().name(), amount,
-                        fromLines ? 1 : 0, header.source());
+                        fromLines ? 1 : 0, header.source(), (long) incoming.rows().size(), incoming.digest());
                 continue;
             }
             if (old.customerId() != null) {
                 touchedCustomers.add(old.customerId());
             }
-            if (fromLines) {
-                recomputeAmount.add(orderId);
-                amount = old.amountFromLines() ? old.amount() : amount;
+            boolean sameLines = old.lineCount() == incoming.rows().size() && old.linesDigest() == incoming.digest();
+            if (!sameLines) {
+                merge.add(orderId);
             }
+            // An amount from the lines is recomputed after a merge; a stated one is taken as stated.
+            long amount = fromLines ? (old.amountFromLines() ? old.amount()
+                    : e.getValue().stream().mapToLong(OrderRow::lineAmount).sum()) : header.orderAmount();
             boolean changed = !Objects.equals(old.customerId(), customerId) || !old.createdAt().equals(createdAt)
                     || !Objects.equals(old.paidAt(), paidAt) || !old.status().equals(header.status().name())
                     || old.amount() != amount || old.amountFromLines() != fromLines
@@ -145,47 +187,30 @@ public final class CoreTableWriter implements CoreWriter {
             orderIds.putAll(idsByKey("SELECT external_id, id FROM orders WHERE shop_id = :shop AND external_id IN (<keys>)",
                     fresh));
         }
-
         Map<String, Long> products = productIds(rows.stream().map(OrderRow::sku).filter(s -> !s.isEmpty()).toList());
-        PreparedBatch lines = h.prepareBatch("""
-                INSERT INTO order_lines (shop_id, order_id, line_key, product_id, sku, title, quantity, unit_price, amount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_key) DO NOTHING""");
-        List<String> lineOrders = new ArrayList<>(rows.size());
-        for (var e : byOrder.entrySet()) {
-            long orderId = orderIds.get(e.getKey());
-            Map<String, Integer> repeats = new HashMap<>();
-            for (OrderRow r : e.getValue()) {
-                String identity = r.sku() + "|" + r.quantity() + "|" + r.unitPrice();
-                int n = repeats.merge(identity, 1, Integer::sum);
-                lines.add(shopId, orderId, identity + "|" + n, products.get(r.sku()), r.sku(),
-                        r.title() == null ? "" : r.title(), r.quantity(), r.unitPrice(), r.lineAmount());
-                lineOrders.add(e.getKey());
-            }
-        }
-        int[] inserted = lines.execute();
 
-        Set<String> grew = new HashSet<>();
         long imported = 0;
         long updated = 0;
-        for (int i = 0; i < inserted.length; i++) {
-            String orderId = lineOrders.get(i);
-            if (inserted[i] > 0) {
-                imported++;
-                if (stored.containsKey(orderId)) {
-                    grew.add(orderId);
-                }
-            } else if (updatedOrders.contains(orderId)) {
-                updated++;
+        // The lines of new orders are new: a plain insert. Stored orders whose lines differ get the
+        // lines they lack; the unique (order, line hash) leaves the ones they have alone.
+        insertLines(fresh, lines, orderIds, products, false);
+        for (String orderId : fresh) {
+            imported += lines.get(orderId).rows().size();
+        }
+        Map<String, Integer> added = insertLines(merge, lines, orderIds, products, true);
+        for (var e : byOrder.entrySet()) {
+            String orderId = e.getKey();
+            if (fresh.contains(orderId)) {
+                continue;
+            }
+            int newLines = added.getOrDefault(orderId, 0);
+            imported += newLines;
+            if (updatedOrders.contains(orderId)) {
+                updated += e.getValue().size() - newLines;
             }
         }
-        List<Long> recompute = recomputeAmount.stream().filter(grew::contains).map(orderIds::get).toList();
-        if (!recompute.isEmpty()) {
-            PreparedBatch amounts = h.prepareBatch("""
-                    UPDATE orders SET amount = (SELECT COALESCE(SUM(amount), 0) FROM order_lines WHERE order_id = orders.id)
-                    WHERE id = ? AND amount_from_lines = 1""");
-            recompute.forEach(amounts::add);
-            amounts.execute();
-        }
+        List<String> grew = added.entrySet().stream().filter(x -> x.getValue() > 0).map(Map.Entry::getKey).toList();
+        recountLines(grew.stream().map(orderIds::get).toList());
         for (String orderId : grew) {
             Long c = stored.get(orderId).customerId();
             if (c != null) {
@@ -195,6 +220,80 @@ public final class CoreTableWriter implements CoreWriter {
         writeOrderRefunds(headers, orderIds);
         keepCustomersCurrent(touchedCustomers);
         return new WriteResult(imported, updated);
+    }
+
+    /**
+     * Inserts the lines of {@code orders} with plain JDBC (the hot path of a large import); with
+     * {@code skipKnown}, lines the order has already are left alone. Returns the lines added per order.
+     */
+    private Map<String, Integer> insertLines(Collection<String> orders, Map<String, Lines> lines, Map<String, Long> orderIds,
+                                             Map<String, Long> products, boolean skipKnown) {
+        Map<String, Integer> added = new HashMap<>();
+        if (orders.isEmpty()) {
+            return added;
+        }
+        String sql = "INSERT INTO order_lines (shop_id, order_id, line_hash, product_id, sku, title, quantity, unit_price, amount)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + (skipKnown ? " ON CONFLICT (order_id, line_hash) DO NOTHING" : "");
+        List<String> owners = new ArrayList<>();
+        try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+            for (String orderId : orders) {
+                long id = orderIds.get(orderId);
+                Lines l = lines.get(orderId);
+                for (int i = 0; i < l.rows().size(); i++) {
+                    OrderRow r = l.rows().get(i);
+                    ps.setLong(1, shopId);
+                    ps.setLong(2, id);
+                    ps.setLong(3, l.hashes()[i]);
+                    Long product = products.get(r.sku());
+                    if (product == null) {
+                        ps.setNull(4, Types.BIGINT);
+                    } else {
+                        ps.setLong(4, product);
+                    }
+                    ps.setString(5, r.sku());
+                    ps.setString(6, r.title() == null ? "" : r.title());
+                    ps.setLong(7, r.quantity());
+                    ps.setLong(8, r.unitPrice());
+                    ps.setLong(9, r.lineAmount());
+                    ps.addBatch();
+                    owners.add(orderId);
+                }
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    added.merge(owners.get(i), 1, Integer::sum);
+                }
+            }
+            return added;
+        } catch (SQLException e) {
+            throw new IllegalStateException("order lines could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** After new lines joined stored orders: their line count, digest and (when it comes from the lines) amount. */
+    private void recountLines(List<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return;
+        }
+        Map<Long, long[]> sums = new HashMap<>(); // count, digest, amount
+        for (List<Long> chunk : chunks(orderIds)) {
+            h.createQuery("SELECT order_id, line_hash, amount FROM order_lines WHERE order_id IN (<keys>)")
+                    .bindList("keys", chunk)
+                    .map((rs, ctx) -> {
+                        long[] s = sums.computeIfAbsent(rs.getLong(1), k -> new long[3]);
+                        s[0]++;
+                        s[1] += rs.getLong(2);
+                        s[2] += rs.getLong(3);
+                        return 0;
+                    }).list();
+        }
+        PreparedBatch update = h.prepareBatch("""
+                UPDATE orders SET line_count = ?, lines_digest = ?,
+                                  amount = CASE WHEN amount_from_lines = 1 THEN ? ELSE amount END
+                WHERE id = ?""");
+        sums.forEach((id, s) -> update.add(s[0], s[1], s[2], id));
+        update.execute();
     }
 
     private void writeOrderRefunds(Map<String, OrderRow> headers, Map<String, Long> orderIds) {
@@ -256,14 +355,16 @@ public final class CoreTableWriter implements CoreWriter {
         Map<String, StoredOrder> found = new HashMap<>();
         for (List<String> chunk : chunks(externalIds)) {
             h.createQuery("""
-                            SELECT external_id, id, customer_id, created_at, paid_at, status, amount, amount_from_lines, source
+                            SELECT external_id, id, customer_id, created_at, paid_at, status, amount, amount_from_lines, source,
+                                   line_count, lines_digest
                             FROM orders WHERE shop_id = :shop AND external_id IN (<keys>)""")
                     .bind("shop", shopId).bindList("keys", chunk)
                     .map((rs, ctx) -> {
                         long customer = rs.getLong(3);
                         Long customerId = rs.wasNull() ? null : customer;
                         found.put(rs.getString(1), new StoredOrder(rs.getLong(2), customerId, rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8) == 1, rs.getString(9)));
+                                rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8) == 1, rs.getString(9),
+                                rs.getLong(10), rs.getLong(11)));
                         return 0;
                     }).list();
         }
@@ -271,6 +372,14 @@ public final class CoreTableWriter implements CoreWriter {
     }
 
     private Map<String, Long> productIds(Collection<String> skus) {
+        if (!skus.isEmpty() && !hasProducts) {
+            // An orders file often comes before (or without) a product list: then there is nothing to match.
+            hasProducts = h.createQuery("SELECT COUNT(*) FROM products WHERE shop_id = :shop").bind("shop", shopId)
+                    .mapTo(Long.class).one() > 0;
+            if (!hasProducts) {
+                return Map.of();
+            }
+        }
         return skus.isEmpty() ? Map.of()
                 : idsByKey("SELECT sku, id FROM products WHERE shop_id = :shop AND sku IN (<keys>)", new LinkedHashSet<>(skus));
     }

@@ -71,44 +71,63 @@ public final class DemoSeeder {
      * Creates shop {@code code} with {@code days} days of history ending yesterday in the shop's time zone.
      */
     public Result create(String code, long seed, int days, Progress progress) {
-        LocalDate yesterday = LocalDate.now(installation.clock().withZone(java.time.ZoneId.of("Asia/Shanghai"))).minusDays(1);
-        return create(code, seed, days, yesterday, progress);
+        return create(code, seed, days, yesterday(), progress);
     }
 
     /** Creates shop {@code code} with {@code days} days of history ending on {@code lastDay}. */
     public Result create(String code, long seed, int days, LocalDate lastDay, Progress progress) {
-        if (days < 1 || days > 3 * 366) {
-            throw new IllegalArgumentException("--days must be between 1 and 1098, not " + days);
-        }
-        Shop shop = installation.shops().create(new ShopStore.NewShop(code, "演示店铺 Demo shop", "tmall", "CNY", "Asia/Shanghai"));
+        checkDays(days);
+        Shop shop = createShop(code);
         try {
-            DemoData data = DemoShop.generate(shop, seed, lastDay, days);
-            long products = write("products", data.products(), shop, CoreTableWriter::products, progress);
-            long orders = write("orders", data.orderRows(), shop, CoreTableWriter::orders, progress);
-            write("refunds", data.refunds(), shop, CoreTableWriter::refunds, progress);
-            // Full refunds come with their orders (status REFUNDED), partial ones as refund rows.
-            long refunds = data.refunds().size() + data.orderRows().stream().filter(r -> r.refunded() > 0)
-                    .map(r -> r.orderId()).distinct().count();
-            long traffic = write("traffic", data.traffic(), shop, CoreTableWriter::traffic, progress);
-            long events = write("events", data.events(), shop, CoreTableWriter::events, progress);
-            long reviews = write("reviews", data.reviews(), shop, CoreTableWriter::reviews, progress);
-            write("targets", data.targets(), shop, CoreTableWriter::targets, progress);
-            LocalDate from = lastDay.minusDays(days - 1L);
-            for (DemoContributor c : installation.plugins().extensions(DemoContributor.class)) {
-                progress.update("plugin " + c.getClass().getSimpleName(), 0, 1);
-                try {
-                    c.contribute(new DemoContributor.DemoContext(shop, seed, from, lastDay, installation.database().jdbi(),
-                            installation.data()));
-                } catch (RuntimeException e) {
-                    // The core demo stands without one plugin's part; say which one failed.
-                    log.warn("demo: {} failed to add its data: {}", c.getClass().getName(), e.toString());
-                }
-            }
-            return new Result(shop, products, orders, traffic, events, reviews, refunds, from, lastDay);
+            return fill(shop, seed, days, lastDay, progress);
         } catch (RuntimeException | Error e) {
             installation.database().jdbi().useHandle(h -> h.execute("DELETE FROM shops WHERE id = ?", shop.id()));
             throw e;
         }
+    }
+
+    private static void checkDays(int days) {
+        if (days < 1 || days > 3 * 366) {
+            throw new IllegalArgumentException("--days must be between 1 and 1098, not " + days);
+        }
+    }
+
+    /** The demo shop itself, without its history yet. */
+    public Shop createShop(String code) {
+        return installation.shops().create(new ShopStore.NewShop(code, "演示店铺 Demo shop", "tmall", "CNY", "Asia/Shanghai"));
+    }
+
+    /** Writes {@code days} days of history ending on {@code lastDay} into {@code shop}, then each plugin's part. */
+    public Result fill(Shop shop, long seed, int days, LocalDate lastDay, Progress progress) {
+        checkDays(days);
+        DemoData data = DemoShop.generate(shop, seed, lastDay, days);
+        long products = write("products", data.products(), shop, CoreTableWriter::products, progress);
+        long orders = write("orders", data.orderRows(), shop, CoreTableWriter::orders, progress);
+        write("refunds", data.refunds(), shop, CoreTableWriter::refunds, progress);
+        // Full refunds come with their orders (status REFUNDED), partial ones as refund rows.
+        long refunds = data.refunds().size() + data.orderRows().stream().filter(r -> r.refunded() > 0)
+                .map(r -> r.orderId()).distinct().count();
+        long traffic = write("traffic", data.traffic(), shop, CoreTableWriter::traffic, progress);
+        long events = write("events", data.events(), shop, CoreTableWriter::events, progress);
+        long reviews = write("reviews", data.reviews(), shop, CoreTableWriter::reviews, progress);
+        write("targets", data.targets(), shop, CoreTableWriter::targets, progress);
+        LocalDate from = lastDay.minusDays(days - 1L);
+        for (DemoContributor c : installation.plugins().extensions(DemoContributor.class)) {
+            progress.update("plugin " + c.getClass().getSimpleName(), 0, 1);
+            try {
+                c.contribute(new DemoContributor.DemoContext(shop, seed, from, lastDay, installation.database().jdbi(),
+                        installation.data()));
+            } catch (RuntimeException e) {
+                // The core demo stands without one plugin's part; say which one failed.
+                log.warn("demo: {} failed to add its data: {}", c.getClass().getName(), e.toString());
+            }
+        }
+        return new Result(shop, products, orders, traffic, events, reviews, refunds, from, lastDay);
+    }
+
+    /** Yesterday in the demo shop's time zone. */
+    public LocalDate yesterday() {
+        return LocalDate.now(installation.clock().withZone(java.time.ZoneId.of("Asia/Shanghai"))).minusDays(1);
     }
 
     private <T> long write(String step, List<T> records, Shop shop, BiFunction<CoreTableWriter, List<T>, WriteResult> writer,
