@@ -48,7 +48,7 @@ public final class Host implements AutoCloseable {
             installation.migrateCore();
             long databaseReady = System.nanoTime();
             installation.startPlugins();
-            Runnable fillDemo = () -> { };
+            Runnable fillDemo = null;
             if (demo && installation.shops().all().isEmpty()) {
                 // The shop exists at once; its year of history is written in the background, so the
                 // server answers while it fills (seconds on SQLite, longer on PostgreSQL).
@@ -68,9 +68,11 @@ public final class Host implements AutoCloseable {
             listening.join();
             server.ready();
             installation.scheduler().start(Duration.ofSeconds(1));
-            Thread filling = new Thread(fillDemo, "shopops-demo");
-            filling.setDaemon(true);
-            filling.start();
+            if (fillDemo != null) {
+                Thread filling = new Thread(fillDemo, "shopops-demo");
+                filling.setDaemon(true);
+                filling.start();
+            }
             long now = System.nanoTime();
             log.info("ShopOps {} on http://{}:{}/ ({} of {} plugins started, database {}) in {} ms "
                             + "(database {} ms, plugins {} ms, then waited {} ms for HTTP), {} ms after JVM start",

@@ -46,6 +46,7 @@ public final class Installation implements AutoCloseable {
         this.scheduler = new DurableScheduler(database.jdbi(), clock);
         this.data = new ShopDataStore(database.jdbi(), shops);
         this.plugins = new PluginHost(config.pluginsDir(), new HostServices(database, clock, shops, scheduler, events, data));
+        // PF4J hands extensions out by raw class: each one is taken as the format of some record type.
         this.formats = new ImportFormats(CoreFormats.all(), () -> {
             List<ImportFormat<?>> found = new ArrayList<>();
             for (ImportFormat<?> f : plugins.extensions(ImportFormat.class)) {

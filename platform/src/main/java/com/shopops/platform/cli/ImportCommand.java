@@ -4,16 +4,14 @@ import com.shopops.api.ImportRefused;
 import com.shopops.api.Shop;
 import com.shopops.platform.Installation;
 import com.shopops.platform.imports.ImportRunner;
+import com.shopops.platform.imports.MappingFile;
 import com.shopops.platform.imports.ImportSummary;
 import com.shopops.platform.server.Json;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -77,7 +75,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         Map<String, String> all = new LinkedHashMap<>();
         if (mapping != null) {
-            all.putAll(readMapping(mapping));
+            try (var reader = Files.newBufferedReader(mapping, java.nio.charset.StandardCharsets.UTF_8)) {
+                all.putAll(MappingFile.read(reader));
+            }
         }
         all.putAll(options);
         try (Installation installation = Installation.open(locations.config(Map.of()))) {
@@ -110,17 +110,6 @@ final class ImportCommand implements Callable<Integer> {
         return new ProgressBarBuilder().setTaskName("Importing").setInitialMax(bytes).setUnit(" MB", 1024 * 1024)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
-    }
-
-    static Map<String, String> readMapping(Path file) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file);
-             var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
-            p.load(reader);
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        p.stringPropertyNames().stream().sorted().forEach(k -> map.put(k, p.getProperty(k)));
-        return map;
     }
 
     static void print(ImportSummary s, Shop shop, PrintStream out) {

@@ -61,6 +61,6 @@ final class SummaryCommand implements Callable<Integer> {
 
     static String money(long minor, String currency) {
         int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
-        return String.format("%,.2f", BigDecimal.valueOf(minor, digits)).replaceAll(digits == 0 ? "\\.00$" : "^$", "");
+        return String.format("%,." + digits + "f", BigDecimal.valueOf(minor, digits));
     }
 }

@@ -173,12 +173,7 @@ public final class CoreTableWriter implements CoreWriter {
                         header.source(), old.id());
             }
         }
-        if (insert.size() > 0) {
-            insert.execute();
-        }
-        if (update.size() > 0) {
-            update.execute();
-        }
+        executeAll(insert, update);
         Map<String, Long> orderIds = new HashMap<>();
         stored.forEach((k, v) -> orderIds.put(k, v.id()));
         Set<String> fresh = new LinkedHashSet<>(byOrder.keySet());
@@ -314,12 +309,7 @@ public final class CoreTableWriter implements CoreWriter {
                 none.add(orderId);
             }
         }
-        if (refunds.size() > 0) {
-            refunds.execute();
-        }
-        if (none.size() > 0) {
-            none.execute();
-        }
+        executeAll(refunds, none);
     }
 
     private Map<String, Long> ensureCustomers(Set<String> names) {
@@ -450,12 +440,7 @@ public final class CoreTableWriter implements CoreWriter {
                 updated++;
             }
         }
-        if (insert.size() > 0) {
-            insert.execute();
-        }
-        if (update.size() > 0) {
-            update.execute();
-        }
+        executeAll(insert, update);
         if (imported > 0) {
             // Lines imported before their products were known get linked now.
             h.createUpdate("""
@@ -514,12 +499,7 @@ public final class CoreTableWriter implements CoreWriter {
                 updated++;
             }
         }
-        if (insert.size() > 0) {
-            insert.execute();
-        }
-        if (update.size() > 0) {
-            update.execute();
-        }
+        executeAll(insert, update);
         return new WriteResult(imported, updated);
     }
 
@@ -592,12 +572,7 @@ public final class CoreTableWriter implements CoreWriter {
                 updated++;
             }
         }
-        if (insert.size() > 0) {
-            insert.execute();
-        }
-        if (update.size() > 0) {
-            update.execute();
-        }
+        executeAll(insert, update);
         return new WriteResult(imported, updated);
     }
 
@@ -615,7 +590,6 @@ public final class CoreTableWriter implements CoreWriter {
                 INSERT INTO refunds (shop_id, order_id, refund_key, at, day, amount, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (order_id, refund_key) DO UPDATE SET at = excluded.at, day = excluded.day,
                     amount = excluded.amount, reason = excluded.reason""");
-        Map<String, String> keys = new LinkedHashMap<>();
         List<Object[]> values = new ArrayList<>();
         for (RefundRow r : refunds) {
             Long orderId = orders.get(r.orderId());
@@ -630,7 +604,6 @@ public final class CoreTableWriter implements CoreWriter {
                 String identity = "t:" + TimeAsText.format(r.at()) + "|" + r.amount();
                 key = identity + "|" + repeats.merge(orderId + identity, 1, Integer::sum);
             }
-            keys.put(orderId + "/" + key, key);
             values.add(new Object[] {orderId, key, TimeAsText.format(r.at()), LocalDate.ofInstant(r.at(), zone).toString(),
                     r.amount(), r.reason()});
         }
@@ -656,9 +629,7 @@ public final class CoreTableWriter implements CoreWriter {
             }
             upsert.add(shopId, v[0], v[1], v[2], v[3], v[4], v[5]);
         }
-        if (upsert.size() > 0) {
-            upsert.execute();
-        }
+        executeAll(upsert);
         return new WriteResult(imported, updated);
     }
 
@@ -694,6 +665,15 @@ public final class CoreTableWriter implements CoreWriter {
     }
 
     // ---------------------------------------------------------------- small pieces
+
+    /** Runs the batches that have statements, in order. */
+    private static void executeAll(PreparedBatch... batches) {
+        for (PreparedBatch b : batches) {
+            if (b.size() > 0) {
+                b.execute();
+            }
+        }
+    }
 
     private static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;

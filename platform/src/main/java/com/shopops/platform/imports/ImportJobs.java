@@ -6,9 +6,9 @@ import com.shopops.api.ImportRefused;
 import com.shopops.api.Shop;
 import com.shopops.platform.db.TimeAsText;
 import com.shopops.platform.server.Json;
+import com.shopops.platform.server.Uploads;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,7 +73,7 @@ public final class ImportJobs implements AutoCloseable {
         Path file = folder.resolve(safeName);
         long size;
         try {
-            size = copyAtMost(content, file);
+            size = Uploads.copyAtMost(content, file, MAX_UPLOAD_BYTES, "the file");
         } catch (IOException | RuntimeException e) {
             deleteQuietly(folder, file);
             throw e;
@@ -126,23 +126,25 @@ public final class ImportJobs implements AutoCloseable {
 
     /** The job {@code id}: state, progress, and when finished the summary's counts and rejected rows. */
     public Optional<Map<String, Object>> get(String id) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT j.id, s.code, j.kind, j.format, j.file_name, j.dry_run, j.state, j.bytes_total, j.bytes_read,
-                               j.summary, j.message, j.created_by, j.created_at, j.updated_at, j.finished_at
-                        FROM import_jobs j JOIN shops s ON s.id = j.shop_id WHERE j.id = :id""")
-                .bind("id", id)
-                .map((rs, ctx) -> view(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6) == 1, rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15)))
-                .findOne());
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE j.id = :id").bind("id", id).map(this::view).findOne());
     }
 
     /** The shop's latest jobs, newest first. */
     public List<Map<String, Object>> recent(Shop shop, int limit) {
-        List<String> ids = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id FROM import_jobs WHERE shop_id = :shop ORDER BY created_at DESC LIMIT :limit")
-                .bind("shop", shop.id()).bind("limit", limit).mapTo(String.class).list());
-        return ids.stream().map(this::get).flatMap(Optional::stream).toList();
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE j.shop_id = :shop ORDER BY j.created_at DESC LIMIT :limit")
+                .bind("shop", shop.id()).bind("limit", limit).map(this::view).list());
+    }
+
+    private static final String SELECT = """
+            SELECT j.id, s.code, j.kind, j.format, j.file_name, j.dry_run, j.state, j.bytes_total, j.bytes_read,
+                   j.summary, j.message, j.created_by, j.created_at, j.updated_at, j.finished_at
+            FROM import_jobs j JOIN shops s ON s.id = j.shop_id""";
+
+    private Map<String, Object> view(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return view(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6) == 1, rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getString(10), rs.getString(11),
+                rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15));
     }
 
     private Map<String, Object> view(String id, String shop, String kind, String format, String file, boolean dryRun,
@@ -195,22 +197,6 @@ public final class ImportJobs implements AutoCloseable {
             base = "upload.csv";
         }
         return base.length() > 120 ? base.substring(base.length() - 120) : base;
-    }
-
-    private static long copyAtMost(InputStream in, Path target) throws IOException {
-        try (in; OutputStream out = Files.newOutputStream(target)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total > MAX_UPLOAD_BYTES) {
-                    throw new IllegalArgumentException("the file is larger than " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB");
-                }
-                out.write(buffer, 0, n);
-            }
-            return total;
-        }
     }
 
     private static void deleteQuietly(Path folder, Path file) {

@@ -8,6 +8,7 @@ import com.shopops.platform.Installation;
 import com.shopops.platform.core.CorePermissions;
 import com.shopops.platform.data.SummaryReport;
 import com.shopops.platform.imports.ImportJobs;
+import com.shopops.platform.imports.MappingFile;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The core's shop-data routes: the summary, imports (upload → job → progress) and the list of
@@ -95,13 +95,8 @@ final class ShopDataRoutes {
 
     /** {@code GET /api/imports/{id}}: one import's state, progress, counts and rejected rows. */
     void getImport(Context ctx) {
-        Optional<CurrentUser> user = access.user(ctx);
-        if (user.isEmpty()) {
-            ApiError.respond(ctx, 401, "sign in first");
-            return;
-        }
-        if (!user.get().can(CorePermissions.DATA_VIEW.name())) {
-            ApiError.respond(ctx, 403, "permission '" + CorePermissions.DATA_VIEW.name() + "' is needed");
+        Optional<CurrentUser> user = signedIn(ctx);
+        if (user.isEmpty() || !allowed(ctx, user.get(), CorePermissions.DATA_VIEW)) {
             return;
         }
         Optional<Map<String, Object>> job = jobs.get(ctx.pathParam("id"));
@@ -114,8 +109,7 @@ final class ShopDataRoutes {
 
     /** {@code GET /api/import-formats}: every kind and format, with what each expects. */
     void formats(Context ctx) {
-        if (access.user(ctx).isEmpty()) {
-            ApiError.respond(ctx, 401, "sign in first");
+        if (signedIn(ctx).isEmpty()) {
             return;
         }
         List<Map<String, Object>> out = installation.formats().all().stream().map(ShopDataRoutes::describe).toList();
@@ -141,13 +135,7 @@ final class ShopDataRoutes {
         } else {
             text = ctx.formParam("mapping");
         }
-        Map<String, String> options = new LinkedHashMap<>();
-        if (text != null && !text.isBlank()) {
-            Properties p = new Properties();
-            p.load(new StringReader(text));
-            p.stringPropertyNames().stream().sorted().forEach(k -> options.put(k, p.getProperty(k)));
-        }
-        return options;
+        return text == null || text.isBlank() ? Map.of() : MappingFile.read(new StringReader(text));
     }
 
     private static String blankToNull(String s) {
@@ -159,9 +147,8 @@ final class ShopDataRoutes {
 
     /** The user and shop of a request, or null after answering 401, 403 or 404. */
     private Guarded guard(Context ctx, Permission permission) {
-        Optional<CurrentUser> user = access.user(ctx);
+        Optional<CurrentUser> user = signedIn(ctx);
         if (user.isEmpty()) {
-            ApiError.respond(ctx, 401, "sign in first");
             return null;
         }
         Optional<Shop> shop = installation.shops().byCode(ctx.pathParam("shop"));
@@ -169,10 +156,24 @@ final class ShopDataRoutes {
             ApiError.respond(ctx, 404, "no shop '" + ctx.pathParam("shop") + "'");
             return null;
         }
-        if (!user.get().can(permission.name())) {
-            ApiError.respond(ctx, 403, "permission '" + permission.name() + "' is needed");
-            return null;
+        return allowed(ctx, user.get(), permission) ? new Guarded(user.get(), shop.get()) : null;
+    }
+
+    /** The user behind the request, or empty after answering 401. */
+    private Optional<CurrentUser> signedIn(Context ctx) {
+        Optional<CurrentUser> user = access.user(ctx);
+        if (user.isEmpty()) {
+            ApiError.respond(ctx, 401, "sign in first");
         }
-        return new Guarded(user.get(), shop.get());
+        return user;
+    }
+
+    /** Whether {@code user} holds {@code permission}; if not, answers 403 naming it. */
+    private static boolean allowed(Context ctx, CurrentUser user, Permission permission) {
+        if (!user.can(permission.name())) {
+            ApiError.respond(ctx, 403, "permission '" + permission.name() + "' is needed");
+            return false;
+        }
+        return true;
     }
 }

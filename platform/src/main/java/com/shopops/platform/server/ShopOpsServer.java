@@ -12,9 +12,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -184,25 +182,10 @@ public final class ShopOpsServer implements AutoCloseable {
         }
         Path upload = Files.createTempFile(plugins.folder(), ".upload-", name.endsWith(".jar") ? ".jar" : ".zip");
         try {
-            copyAtMost(body, upload, MAX_PLUGIN_BYTES);
+            Uploads.copyAtMost(body, upload, MAX_PLUGIN_BYTES, "the plugin file");
             ctx.status(201).json(plugins.install(upload));
         } finally {
             Files.deleteIfExists(upload);
-        }
-    }
-
-    private static void copyAtMost(InputStream in, Path target, long limit) throws IOException {
-        try (in; OutputStream out = Files.newOutputStream(target)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total > limit) {
-                    throw new IllegalArgumentException("the plugin file is larger than " + limit / (1024 * 1024) + " MB");
-                }
-                out.write(buffer, 0, n);
-            }
         }
     }
 
