@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Parameters;
                         + "events user-behavior|generic, others generic; detected from the header when not named.",
                 "Exit code: 0 imported, 1 rows rejected, 2 usage error, 3 file refused."})
 final class ImportCommand implements Callable<Integer> {
+
+    /** Rejected rows the text summary lists; {@code --json} lists more. */
+    static final int SHOWN_ERRORS = 20;
 
     /** Exit code of a refused file. */
     static final int REFUSED = 3;
@@ -122,16 +126,12 @@ final class ImportCommand implements Callable<Integer> {
         out.printf("  skipped   %,d%n", s.skipped());
         s.skippedReasons().forEach((reason, n) -> out.printf("    %,d × %s%n", n, reason));
         out.printf("  rejected  %,d%n", s.rejected());
-        int shown = 0;
-        for (ImportSummary.RowError e : s.errors()) {
-            if (shown++ == 20) {
-                break;
-            }
+        List<ImportSummary.RowError> shown = s.errors().subList(0, Math.min(SHOWN_ERRORS, s.errors().size()));
+        for (ImportSummary.RowError e : shown) {
             out.printf("    line %d%s: %s%n", e.line(), e.column().isEmpty() ? "" : ", " + e.column(), e.reason());
         }
-        if (s.rejected() > shown) {
-            out.printf("    … and %,d more (--json lists up to %d)%n", s.rejected() - Math.min(shown, s.errors().size()),
-                    s.errors().size());
+        if (s.rejected() > shown.size()) {
+            out.printf("    … and %,d more (--json lists up to %d)%n", s.rejected() - shown.size(), s.errors().size());
         }
         if (s.stopped() != null) {
             out.println("  stopped: " + s.stopped());
