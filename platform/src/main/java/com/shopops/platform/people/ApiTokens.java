@@ -73,8 +73,8 @@ public final class ApiTokens {
     /** The tokens of one user, or of everyone when {@code userId} is null; newest first. */
     public List<Listed> list(Long userId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, user_id, name, created_at, last_used_at, revoked_at FROM api_tokens"
-                        + (userId == null ? "" : " WHERE user_id = :user") + " ORDER BY id DESC")
-                .bind("user", userId)
+                        + " WHERE user_id = :user OR :everyone ORDER BY id DESC")
+                .bind("user", userId == null ? -1 : userId).bind("everyone", userId == null)
                 .map((rs, ctx) -> new Listed(rs.getLong(1), rs.getLong(2), rs.getString(3), Instant.parse(rs.getString(4)),
                         instant(rs.getString(5)), instant(rs.getString(6))))
                 .list());

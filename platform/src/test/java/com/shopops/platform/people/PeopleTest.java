@@ -207,6 +207,9 @@ class PeopleTest {
 
             Users.User other = people.users().create(new Users.NewUser("other", PASSWORD, Set.of(Role.OPERATOR), List.of()));
             assertTrue(people.tokens().revoke(other.id(), token.id()).isEmpty(), "not another user's token");
+            people.tokens().create(other.id(), "other's script");
+            assertEquals(2, people.tokens().list(null).size(), "everyone's tokens, for whoever manages users");
+            assertEquals(1, people.tokens().list(other.id()).size());
             assertTrue(people.tokens().revoke(op.id(), token.id()).isPresent());
             assertTrue(people.tokens().userOf(token.token()).isEmpty(), "revoked: refused at once");
             String hashes = f.database().jdbi().withHandle(h -> String.join(",",
