@@ -7,7 +7,10 @@ import com.shopops.platform.plugins.PluginHost;
 import com.shopops.platform.plugins.RouteTable;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import com.shopops.platform.core.SettingsTrail;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,8 +59,10 @@ final class PluginDispatch {
         ShopRequest request = new Request(ctx, Access.shop(ctx), user, match.get().pathParams(), locale(ctx));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(plugin.get().loader());
+        SettingsTrail.open();
         try {
             route.handler().handle(request);
+            noteSettings(ctx, SettingsTrail.close());
         } catch (HttpResponseException e) {
             ApiError.respond(ctx, e.getStatus(), e.getMessage());
         } catch (Throwable e) {
@@ -67,8 +72,19 @@ final class PluginDispatch {
                 ApiError.internal(ctx, "plugin '" + pluginId + "'", e);
             }
         } finally {
+            SettingsTrail.close();
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** The settings the plugin changed go into the request's audit entry, each before and after. */
+    private static void noteSettings(Context ctx, List<SettingsTrail.Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Access.note(ctx, changes.stream().map(SettingsTrail.Change::key).collect(Collectors.joining(", ")),
+                changes.stream().map(c -> c.key() + "=" + c.before()).collect(Collectors.joining(", ")),
+                changes.stream().map(c -> c.key() + "=" + c.after()).collect(Collectors.joining(", ")), null);
     }
 
     /** zh-CN when the user asks for Chinese ({@code ?lang=zh} or the browser's language), else English. */
