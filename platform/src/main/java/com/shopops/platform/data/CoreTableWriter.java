@@ -7,6 +7,7 @@ import com.shopops.api.data.OrderRow;
 import com.shopops.api.data.RefundRow;
 import com.shopops.api.data.ReviewRow;
 import com.shopops.api.domain.BehaviourEvent;
+import com.shopops.api.domain.Order;
 import com.shopops.api.domain.Product;
 import com.shopops.api.domain.Target;
 import com.shopops.api.domain.TrafficDay;
@@ -67,24 +68,52 @@ public final class CoreTableWriter implements CoreWriter {
 
         static Lines of(List<OrderRow> rows) {
             long[] hashes = new long[rows.size()];
-            Map<String, Integer> repeats = new HashMap<>();
+            Map<LineIdentity, Integer> repeats = new HashMap<>();
             long digest = 0;
             for (int i = 0; i < rows.size(); i++) {
                 OrderRow r = rows.get(i);
-                String identity = r.sku() + "|" + r.quantity() + "|" + r.unitPrice();
-                hashes[i] = lineHash(identity + "|" + repeats.merge(identity, 1, Integer::sum));
+                int repeat = repeats.merge(new LineIdentity(r.sku(), r.quantity(), r.unitPrice()), 1, Integer::sum);
+                hashes[i] = lineHash(r.sku(), r.quantity(), r.unitPrice(), repeat);
                 digest += hashes[i];
             }
             return new Lines(rows, hashes, digest);
         }
     }
 
-    /** FNV-1a, 64 bits: within one order's few lines a collision is not a practical concern. */
-    static long lineHash(String identity) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < identity.length(); i++) {
-            h ^= identity.charAt(i);
-            h *= 0x100000001b3L;
+    private record LineIdentity(String sku, long quantity, long unitPrice) {
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /**
+     * FNV-1a, 64 bits, of the text {@code sku|quantity|unitPrice|repeat} (stored hashes are of that
+     * text, so it must stay the same), hashed without building it: this runs once per imported line.
+     * Within one order's few lines a collision is not a practical concern.
+     */
+    static long lineHash(String sku, long quantity, long unitPrice, int repeat) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < sku.length(); i++) {
+            h = (h ^ sku.charAt(i)) * FNV_PRIME;
+        }
+        h = fnvNumber((h ^ '|') * FNV_PRIME, quantity);
+        h = fnvNumber((h ^ '|') * FNV_PRIME, unitPrice);
+        return fnvNumber((h ^ '|') * FNV_PRIME, repeat);
+    }
+
+    /** Continues {@code h} with the decimal digits of {@code n}, as {@link Long#toString(long)} writes them. */
+    private static long fnvNumber(long h, long n) {
+        if (n < 0) {
+            h = (h ^ '-') * FNV_PRIME;
+        } else {
+            n = -n; // negative, so that Long.MIN_VALUE needs no special case
+        }
+        long divisor = 1;
+        while (n / divisor <= -10) {
+            divisor *= 10;
+        }
+        for (; divisor != 0; divisor /= 10) {
+            h = (h ^ ('0' + (int) -(n / divisor % 10))) * FNV_PRIME;
         }
         return h;
     }
@@ -115,7 +144,7 @@ public final class CoreTableWriter implements CoreWriter {
         Map<String, Long> customers = ensureCustomers(customerNames);
         Map<String, StoredOrder> stored = storedOrders(byOrder.keySet());
 
-        Set<Long> touchedCustomers = new HashSet<>();
+        CustomerUpkeep upkeep = new CustomerUpkeep();
         Set<String> updatedOrders = new HashSet<>();
         List<String> merge = new ArrayList<>(); // stored orders that may get new lines
         PreparedBatch insert = h.prepareBatch("""
@@ -144,17 +173,12 @@ public final class CoreTableWriter implements CoreWriter {
             String createdAt = TimeAsText.format(header.createdAt());
             String paidAt = header.paidAt() == null ? null : TimeAsText.format(header.paidAt());
             String day = LocalDate.ofInstant(header.createdAt(), zone).toString();
-            if (customerId != null) {
-                touchedCustomers.add(customerId);
-            }
             if (old == null) {
                 long amount = fromLines ? e.getValue().stream().mapToLong(OrderRow::lineAmount).sum() : header.orderAmount();
                 insert.add(shopId, orderId, customerId, createdAt, day, paidAt, header.status().name(), amount,
                         fromLines ? 1 : 0, header.source(), (long) incoming.rows().size(), incoming.digest());
+                upkeep.newOrder(customerId, header.status(), day, amount);
                 continue;
-            }
-            if (old.customerId() != null) {
-                touchedCustomers.add(old.customerId());
             }
             boolean sameLines = old.lineCount() == incoming.rows().size() && old.linesDigest() == incoming.digest();
             if (!sameLines) {
@@ -168,6 +192,8 @@ public final class CoreTableWriter implements CoreWriter {
                     || old.amount() != amount || old.amountFromLines() != fromLines
                     || !Objects.equals(old.source(), header.source());
             if (changed) {
+                upkeep.recount(customerId);
+                upkeep.recount(old.customerId());
                 updatedOrders.add(orderId);
                 update.add(customerId, createdAt, day, paidAt, header.status().name(), amount, fromLines ? 1 : 0,
                         header.source(), old.id());
@@ -207,13 +233,10 @@ public final class CoreTableWriter implements CoreWriter {
         List<String> grew = added.entrySet().stream().filter(x -> x.getValue() > 0).map(Map.Entry::getKey).toList();
         recountLines(grew.stream().map(orderIds::get).toList());
         for (String orderId : grew) {
-            Long c = stored.get(orderId).customerId();
-            if (c != null) {
-                touchedCustomers.add(c);
-            }
+            upkeep.recount(stored.get(orderId).customerId());
         }
-        writeOrderRefunds(headers, orderIds);
-        keepCustomersCurrent(touchedCustomers);
+        writeOrderRefunds(headers, orderIds, stored.keySet());
+        upkeep.write();
         return new WriteResult(imported, updated);
     }
 
@@ -291,7 +314,8 @@ public final class CoreTableWriter implements CoreWriter {
         update.execute();
     }
 
-    private void writeOrderRefunds(Map<String, OrderRow> headers, Map<String, Long> orderIds) {
+    /** The refund each order states; a stored order that states none loses the one it had ({@code stored}: their numbers). */
+    private void writeOrderRefunds(Map<String, OrderRow> headers, Map<String, Long> orderIds, Set<String> stored) {
         PreparedBatch refunds = h.prepareBatch("""
                 INSERT INTO refunds (shop_id, order_id, refund_key, at, day, amount, reason) VALUES (?, ?, 'order', ?, ?, ?, ?)
                 ON CONFLICT (order_id, refund_key) DO UPDATE SET at = excluded.at, day = excluded.day,
@@ -305,40 +329,90 @@ public final class CoreTableWriter implements CoreWriter {
                 Instant at = header.paidAt() != null ? header.paidAt() : header.createdAt();
                 refunds.add(shopId, orderId, TimeAsText.format(at), LocalDate.ofInstant(at, zone).toString(),
                         header.refunded(), header.refundReason());
-            } else {
-                none.add(orderId);
+            } else if (stored.contains(e.getKey())) {
+                none.add(orderId); // a new order has no refund to lose
             }
         }
         executeAll(refunds, none);
     }
 
+    /** The ids of the customers named {@code names}, creating the ones the shop does not have yet. */
     private Map<String, Long> ensureCustomers(Set<String> names) {
         if (names.isEmpty()) {
             return Map.of();
         }
-        PreparedBatch insert = h.prepareBatch("""
-                INSERT INTO customers (shop_id, external_id, orders, spent) VALUES (?, ?, 0, 0)
-                ON CONFLICT (shop_id, external_id) DO NOTHING""");
-        names.forEach(n -> insert.add(shopId, n));
-        insert.execute();
-        return idsByKey("SELECT external_id, id FROM customers WHERE shop_id = :shop AND external_id IN (<keys>)", names);
+        String select = "SELECT external_id, id FROM customers WHERE shop_id = :shop AND external_id IN (<keys>)";
+        // Most customers of a large import (and all of a re-import) exist already: look them up first.
+        Map<String, Long> ids = idsByKey(select, names);
+        List<String> missing = names.stream().filter(n -> !ids.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            PreparedBatch insert = h.prepareBatch("""
+                    INSERT INTO customers (shop_id, external_id, orders, spent) VALUES (?, ?, 0, 0)
+                    ON CONFLICT (shop_id, external_id) DO NOTHING""");
+            missing.forEach(n -> insert.add(shopId, n));
+            insert.execute();
+            ids.putAll(idsByKey(select, missing));
+        }
+        return ids;
     }
 
-    /** Customers' counts and totals, recomputed from their orders (cancelled ones excluded). */
-    private void keepCustomersCurrent(Collection<Long> customerIds) {
-        if (customerIds.isEmpty()) {
-            return;
+    /**
+     * Keeps customers' order counts, spending and first and last order days current (cancelled orders
+     * excluded). A new order adds to its customer's figures; a customer one of whose stored orders
+     * changed (customer, time, status, amount, lines) is recounted from all their orders. Each customer
+     * is written once per batch, and customers whose orders did not change are not written at all.
+     */
+    private final class CustomerUpkeep {
+        /** Per customer: orders, spent, and as text the first and last day, of the batch's new orders. */
+        private final Map<Long, NewOrders> added = new HashMap<>();
+        private final Set<Long> recount = new HashSet<>();
+
+        private static final class NewOrders {
+            long orders;
+            long spent;
+            String first;
+            String last;
         }
-        PreparedBatch update = h.prepareBatch("""
-                UPDATE customers SET
-                    orders = (SELECT COUNT(*) FROM orders o WHERE o.customer_id = customers.id AND o.status <> 'CANCELLED'),
-                    spent = (SELECT COALESCE(SUM(o.amount), 0) FROM orders o
-                             WHERE o.customer_id = customers.id AND o.status <> 'CANCELLED'),
-                    first_order = (SELECT MIN(o.day) FROM orders o WHERE o.customer_id = customers.id AND o.status <> 'CANCELLED'),
-                    last_order = (SELECT MAX(o.day) FROM orders o WHERE o.customer_id = customers.id AND o.status <> 'CANCELLED')
-                WHERE id = ?""");
-        customerIds.stream().sorted().forEach(update::add);
-        update.execute();
+
+        void newOrder(Long customerId, Order.Status status, String day, long amount) {
+            if (customerId == null || status == Order.Status.CANCELLED) {
+                return;
+            }
+            NewOrders n = added.computeIfAbsent(customerId, k -> new NewOrders());
+            n.orders++;
+            n.spent += amount;
+            n.first = n.first == null || day.compareTo(n.first) < 0 ? day : n.first;
+            n.last = n.last == null || day.compareTo(n.last) > 0 ? day : n.last;
+        }
+
+        void recount(Long customerId) {
+            if (customerId != null) {
+                recount.add(customerId);
+            }
+        }
+
+        void write() {
+            PreparedBatch add = h.prepareBatch("""
+                    UPDATE customers SET orders = orders + ?, spent = spent + ?,
+                        first_order = CASE WHEN first_order IS NULL OR first_order > ? THEN ? ELSE first_order END,
+                        last_order = CASE WHEN last_order IS NULL OR last_order < ? THEN ? ELSE last_order END
+                    WHERE id = ?""");
+            PreparedBatch count = h.prepareBatch("""
+                    UPDATE customers SET
+                        orders = (SELECT COUNT(*) FROM orders o WHERE o.customer_id = customers.id AND o.status <> 'CANCELLED'),
+                        spent = (SELECT COALESCE(SUM(o.amount), 0) FROM orders o
+                                 WHERE o.customer_id = customers.id AND o.status <> 'CANCELLED'),
+                        first_order = (SELECT MIN(o.day) FROM orders o WHERE o.customer_id = customers.id AND o.status <> 'CANCELLED'),
+                        last_order = (SELECT MAX(o.day) FROM orders o WHERE o.customer_id = customers.id AND o.status <> 'CANCELLED')
+                    WHERE id = ?""");
+            // In id order, so that two imports writing the same customers take their row locks in one order.
+            added.keySet().stream().filter(id -> !recount.contains(id)).sorted().forEach(id -> {
+                NewOrders n = added.get(id);
+                add.add(n.orders, n.spent, n.first, n.first, n.last, n.last, id);
+            });
+            recount.stream().sorted().forEach(count::add);
+            executeAll(add, count);
+        }
     }
 
     private Map<String, StoredOrder> storedOrders(Collection<String> externalIds) {
@@ -383,11 +457,21 @@ public final class CoreTableWriter implements CoreWriter {
         return ids;
     }
 
+    /**
+     * {@code all} in lists of {@link #CHUNK} keys for {@code IN (<keys>)}, the last one filled up with
+     * repeats of its last key (which match nothing more). So every list has the same length, the SQL
+     * Jdbi renders for it is always the same text, and Jdbi parses it once instead of once per batch.
+     */
     private static <T> List<List<T>> chunks(Collection<T> all) {
         List<T> list = new ArrayList<>(all);
         List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i += CHUNK) {
-            out.add(list.subList(i, Math.min(list.size(), i + CHUNK)));
+            List<T> chunk = new ArrayList<>(list.subList(i, Math.min(list.size(), i + CHUNK)));
+            T last = chunk.get(chunk.size() - 1);
+            while (chunk.size() < CHUNK) {
+                chunk.add(last);
+            }
+            out.add(chunk);
         }
         return out;
     }
