@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -213,12 +214,12 @@ public final class CoreTableWriter implements CoreWriter {
         long imported = 0;
         long updated = 0;
         // The lines of new orders are new: a plain insert. Stored orders whose lines differ get the
-        // lines they lack; the unique (order, line hash) leaves the ones they have alone.
-        insertLines(fresh, lines, orderIds, products, false);
+        // lines they lack.
+        insertNewLines(fresh, lines, orderIds, products);
         for (String orderId : fresh) {
             imported += lines.get(orderId).rows().size();
         }
-        Map<String, Integer> added = insertLines(merge, lines, orderIds, products, true);
+        Map<String, Integer> added = addMissingLines(merge, lines, orderIds, products);
         for (var e : byOrder.entrySet()) {
             String orderId = e.getKey();
             if (fresh.contains(orderId)) {
@@ -240,39 +241,70 @@ public final class CoreTableWriter implements CoreWriter {
         return new WriteResult(imported, updated);
     }
 
-    /**
-     * Inserts the lines of {@code orders} with plain JDBC (the hot path of a large import); with
-     * {@code skipKnown}, lines the order has already are left alone. Returns the lines added per order.
-     */
-    private Map<String, Integer> insertLines(Collection<String> orders, Map<String, Lines> lines, Map<String, Long> orderIds,
-                                             Map<String, Long> products, boolean skipKnown) {
-        Map<String, Integer> added = new HashMap<>();
-        if (orders.isEmpty()) {
-            return added;
+    private static final String INSERT_LINES = "INSERT INTO order_lines (shop_id, order_id, line_hash, product_id, sku, title,"
+            + " quantity, unit_price, amount) VALUES ";
+    private static final String LINE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int LINE_COLUMNS = 9;
+    /** Lines per INSERT of new orders' lines: one statement for many rows costs the database a quarter less than one each. */
+    private static final int LINES_PER_INSERT = 100;
+
+    /** Inserts the lines of new orders, with plain JDBC and many rows per statement: the hot path of a large import. */
+    private void insertNewLines(Collection<String> orders, Map<String, Lines> lines, Map<String, Long> orderIds,
+                                Map<String, Long> products) {
+        int total = 0;
+        for (String orderId : orders) {
+            total += lines.get(orderId).rows().size();
         }
-        String sql = "INSERT INTO order_lines (shop_id, order_id, line_hash, product_id, sku, title, quantity, unit_price, amount)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + (skipKnown ? " ON CONFLICT (order_id, line_hash) DO NOTHING" : "");
-        List<String> owners = new ArrayList<>();
-        try (PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
+        if (total == 0) {
+            return;
+        }
+        int full = total / LINES_PER_INSERT;
+        int rest = total % LINES_PER_INSERT;
+        try (PreparedStatement many = full == 0 ? null : h.getConnection().prepareStatement(lineInsert(LINES_PER_INSERT, false));
+             PreparedStatement last = rest == 0 ? null : h.getConnection().prepareStatement(lineInsert(rest, false))) {
+            int bound = 0;
             for (String orderId : orders) {
                 long id = orderIds.get(orderId);
                 Lines l = lines.get(orderId);
                 for (int i = 0; i < l.rows().size(); i++) {
-                    OrderRow r = l.rows().get(i);
-                    ps.setLong(1, shopId);
-                    ps.setLong(2, id);
-                    ps.setLong(3, l.hashes()[i]);
-                    Long product = products.get(r.sku());
-                    if (product == null) {
-                        ps.setNull(4, Types.BIGINT);
-                    } else {
-                        ps.setLong(4, product);
+                    boolean inLast = bound >= full * LINES_PER_INSERT;
+                    PreparedStatement ps = inLast ? last : many;
+                    int row = inLast ? bound - full * LINES_PER_INSERT : bound % LINES_PER_INSERT;
+                    bindLine(ps, row * LINE_COLUMNS, id, l, i, products);
+                    bound++;
+                    if (!inLast && bound % LINES_PER_INSERT == 0) {
+                        many.addBatch();
                     }
-                    ps.setString(5, r.sku());
-                    ps.setString(6, r.title() == null ? "" : r.title());
-                    ps.setLong(7, r.quantity());
-                    ps.setLong(8, r.unitPrice());
-                    ps.setLong(9, r.lineAmount());
+                }
+            }
+            if (many != null) {
+                many.executeBatch();
+            }
+            if (last != null) {
+                last.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("order lines could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds to stored orders the lines of {@code orders} they do not have yet; the unique (order, line
+     * hash) leaves the ones they have alone. Returns the lines added per order.
+     */
+    private Map<String, Integer> addMissingLines(Collection<String> orders, Map<String, Lines> lines,
+                                                 Map<String, Long> orderIds, Map<String, Long> products) {
+        Map<String, Integer> added = new HashMap<>();
+        if (orders.isEmpty()) {
+            return added;
+        }
+        List<String> owners = new ArrayList<>();
+        try (PreparedStatement ps = h.getConnection().prepareStatement(lineInsert(1, true))) {
+            for (String orderId : orders) {
+                long id = orderIds.get(orderId);
+                Lines l = lines.get(orderId);
+                for (int i = 0; i < l.rows().size(); i++) {
+                    bindLine(ps, 0, id, l, i, products);
                     ps.addBatch();
                     owners.add(orderId);
                 }
@@ -287,6 +319,31 @@ public final class CoreTableWriter implements CoreWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("order lines could not be written: " + e.getMessage(), e);
         }
+    }
+
+    private static String lineInsert(int rows, boolean skipKnown) {
+        return INSERT_LINES + String.join(", ", Collections.nCopies(rows, LINE_VALUES))
+                + (skipKnown ? " ON CONFLICT (order_id, line_hash) DO NOTHING" : "");
+    }
+
+    /** Binds line {@code i} of {@code l}, of the order {@code orderId}, to the nine parameters after {@code offset}. */
+    private void bindLine(PreparedStatement ps, int offset, long orderId, Lines l, int i, Map<String, Long> products)
+            throws SQLException {
+        OrderRow r = l.rows().get(i);
+        ps.setLong(offset + 1, shopId);
+        ps.setLong(offset + 2, orderId);
+        ps.setLong(offset + 3, l.hashes()[i]);
+        Long product = products.get(r.sku());
+        if (product == null) {
+            ps.setNull(offset + 4, Types.BIGINT);
+        } else {
+            ps.setLong(offset + 4, product);
+        }
+        ps.setString(offset + 5, r.sku());
+        ps.setString(offset + 6, r.title() == null ? "" : r.title());
+        ps.setLong(offset + 7, r.quantity());
+        ps.setLong(offset + 8, r.unitPrice());
+        ps.setLong(offset + 9, r.lineAmount());
     }
 
     /** After new lines joined stored orders: their line count, digest and (when it comes from the lines) amount. */
