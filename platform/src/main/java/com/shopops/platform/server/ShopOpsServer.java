@@ -62,6 +62,7 @@ public final class ShopOpsServer implements AutoCloseable {
                     throw new io.javalin.http.ServiceUnavailableResponse("ShopOps is starting");
                 }
             });
+            ShellAssets.configure(cfg, access, plugins);
             cfg.routes.get("/health", this::health);
             cfg.routes.get("/api/plugins", ctx -> ctx.json(plugins.list()));
             cfg.routes.post("/api/plugins", this::install);

@@ -1,0 +1,38 @@
+// The audit log: who changed what, when, in which shop (audit.view); filters, table, CSV download.
+import { mount, api, t, byId, table, dateTime, showError } from '/shell/shell.js';
+
+const { shop } = await mount();
+const form = byId('filters');
+if (shop) form.elements.shop.value = shop.code;
+
+function query() {
+  const params = new URLSearchParams();
+  for (const name of ['from', 'to', 'user', 'shop', 'action']) {
+    const value = form.elements[name].value.trim();
+    if (value) params.set(name, value);
+  }
+  return params;
+}
+
+async function load() {
+  const params = query();
+  byId('csv').href = `/api/audit.csv?${params}`;
+  params.set('limit', '500');
+  const entries = await api(`/api/audit?${params}`);
+  const text = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+  byId('entries').replaceChildren(table([
+    { key: 'at', label: t('audit.at'), format: dateTime, csv: (e) => e.at },
+    { key: 'user', label: t('audit.user') },
+    { key: 'shop', label: t('audit.shop') },
+    { key: 'action', label: t('audit.action') },
+    { key: 'target', label: t('audit.target') },
+    { key: 'before', label: t('audit.before'), format: text },
+    { key: 'after', label: t('audit.after'), format: text },
+  ], entries, { csvName: 'audit-log', caption: t('audit.entries') }));
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  load().catch(showError);
+});
+await load().catch(showError);
