@@ -47,12 +47,18 @@ final class Distribution {
 
     /** Runs {@code bin/shopops args…} to completion. */
     static Run cli(Path workDir, String... args) throws Exception {
+        return cliWithInput(workDir, "", args);
+    }
+
+    /** Runs {@code bin/shopops args…} with {@code input} on its standard input (e.g. for --password-stdin). */
+    static Run cliWithInput(Path workDir, String input, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(HOME.resolve("bin/shopops").toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process p = new ProcessBuilder(command).directory(workDir.toFile())
+        Path in = Files.writeString(Files.createTempFile(workDir, "in", ".txt"), input);
+        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectInput(in.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -144,6 +150,21 @@ final class Distribution {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         }
 
+        /** Any request with extra headers ({@code name, value, name, value…}); body null for none. */
+        Answer send(String method, String path, String body, String... headers) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return send(request);
+        }
+
+        /** The server's address, e.g. {@code http://127.0.0.1:7071}. */
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
         Answer delete(String path) throws IOException, InterruptedException {
             return send(HttpRequest.newBuilder(uri(path)).DELETE());
         }
@@ -180,7 +201,7 @@ final class Distribution {
         private static Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
             HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), r.headers());
         }
 
         @Override
@@ -192,8 +213,8 @@ final class Distribution {
         }
     }
 
-    /** One HTTP answer. */
-    record Answer(int status, String body, String contentType) {
+    /** One HTTP answer; headers holds Set-Cookie and the like. */
+    record Answer(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
         JsonNode json() throws IOException {
             return JSON.readTree(body);
         }

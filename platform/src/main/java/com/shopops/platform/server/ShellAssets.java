@@ -4,7 +4,7 @@ import com.shopops.api.CurrentUser;
 import com.shopops.api.MenuEntry;
 import com.shopops.platform.plugins.PluginHost;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.staticfiles.Location;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,12 +35,8 @@ public final class ShellAssets {
 
     /** Adds the vendor files and the page check to the server's configuration. */
     public static void configure(JavalinConfig cfg, Access access, PluginHost plugins) {
-        cfg.staticFiles.add(files -> {
-            files.hostedPath = "/vendor/echarts";
-            files.directory = ECHARTS;
-            files.location = Location.CLASSPATH;
-            files.headers = Map.of("Cache-Control", "max-age=86400");
-        });
+        // The jar has no folder entries, so Javalin's static files cannot mount it: one route per file name.
+        cfg.routes.get("/vendor/echarts/{file}", ShellAssets::echarts);
         cfg.routes.before(ctx -> {
             String needed = permissionFor(ctx.path(), plugins);
             if (needed == null) {
@@ -52,6 +48,20 @@ public final class ShellAssets {
                 ctx.skipRemainingHandlers();
             }
         });
+    }
+
+    private static void echarts(Context ctx) throws IOException {
+        String file = ctx.pathParam("file");
+        InputStream in = file.matches("[\\w-]+(\\.[\\w-]+)*\\.js") ? ShellAssets.class.getResourceAsStream(ECHARTS + "/" + file) : null;
+        if (in == null) {
+            ApiError.respond(ctx, 404, "no file '" + file + "' in ECharts");
+            return;
+        }
+        try (in) {
+            ctx.contentType("text/javascript; charset=utf-8");
+            ctx.header("Cache-Control", "max-age=86400");
+            ctx.result(in.readAllBytes());
+        }
     }
 
     /** The permission the page at {@code path} needs, or null when it needs none beyond a user. */
