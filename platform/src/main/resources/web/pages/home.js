@@ -1,5 +1,5 @@
 // Home: the morning briefing's place, the shop's last 30 days of figures with a daily chart, its products.
-import { mount, api, t, el, byId, table, money, moneyMajor, major, number, showError } from '/shell/shell.js';
+import { mount, api, t, tOr, el, byId, table, money, moneyMajor, major, number, showError } from '/shell/shell.js';
 
 const DAYS = 30;
 const context = await mount();
@@ -94,7 +94,7 @@ async function showProducts(q = '') {
     { key: 'price', label: t('product.price'), numeric: true, format: (v) => money(v, currency), csv: (p) => major(p.price, currency) },
     body.costVisible && { key: 'cost', label: t('product.cost'), numeric: true, format: (v) => money(v, currency), csv: (p) => major(p.cost, currency) },
     { key: 'stock', label: t('product.stock'), numeric: true, format: (v) => number(v) },
-    { key: 'status', label: t('product.status'), format: (v) => (v ? t(`product.status.${v}`) : '') },
+    { key: 'status', label: t('product.status'), format: (v) => (v ? tOr(`product.status.${String(v).toLowerCase()}`, v) : '') },
     { key: 'listedOn', label: t('product.listedOn') },
   ].filter(Boolean);
   host.replaceChildren(table(columns, body.products, { csvName: `${shop.code}-products`, caption: t('home.products'), empty: t('home.noProducts') }));

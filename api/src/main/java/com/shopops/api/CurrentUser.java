@@ -13,6 +13,15 @@ import java.util.Set;
  */
 public record CurrentUser(long id, String name, Set<Role> roles, Set<String> permissions) {
 
+    /**
+     * The permission to see cost prices and margins (owner and finance by default). A plugin that shows
+     * or exports costs masks them for users without it:
+     * <pre>{@code
+     * Product shown = req.user().seesCosts() ? product : product.withoutCost();
+     * }</pre>
+     */
+    public static final String SEE_COSTS = "data.costs";
+
     public CurrentUser {
         roles = Set.copyOf(roles);
         permissions = Set.copyOf(permissions);
@@ -21,5 +30,10 @@ public record CurrentUser(long id, String name, Set<Role> roles, Set<String> per
     /** True when the user holds the named permission. */
     public boolean can(String permission) {
         return permissions.contains(permission);
+    }
+
+    /** True when the user may see cost prices; see {@link #SEE_COSTS}. */
+    public boolean seesCosts() {
+        return can(SEE_COSTS);
     }
 }

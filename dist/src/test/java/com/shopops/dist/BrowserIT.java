@@ -34,8 +34,9 @@ import org.openqa.selenium.support.ui.Select;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserIT {
 
-    static final String OWNER = "laowang";
-    static final String OWNER_PASSWORD = "owner-secret-1";
+    /** The owner {@link Distribution.Server#start} makes. */
+    static final String OWNER = "admin";
+    static final String OWNER_PASSWORD = Distribution.OWNER_PASSWORD;
     static final String DESIGNER = "xiaomei";
     static final String DESIGNER_PASSWORD = "design-secret-1";
     static final String XSS = "<img src=x onerror=\"window.__xss=1\">";
@@ -43,13 +44,13 @@ class BrowserIT {
     @TempDir
     static Path work;
     static Distribution.Server server;
-    static Browser browser;
+    static Chromium browser;
     /** Why the tests are skipped, or null. */
     static String skip;
 
     @BeforeAll
     static void start() throws Exception {
-        skip = Browser.missing();
+        skip = Chromium.missing();
         if (skip != null) {
             return;
         }
@@ -58,14 +59,13 @@ class BrowserIT {
         run("", "shops", "add", "jd1", "--name", "京东自营店", "--platform", "jd", "--data", data);
         server = Distribution.Server.start(work, "--data", data);
         // The sign-in, users and permissions come with the auth backend; without it there is nothing to drive.
-        if (server.get("/api/me").status() != 401) {
+        if (server.as(null).get("/api/me").status() != 401) {
             skip = "pending: this build has no sign-in yet (GET /api/me is not 401 without a session)";
             return;
         }
-        run(OWNER_PASSWORD + "\n", "init", "--admin", OWNER, "--password-stdin", "--data", data);
         run(DESIGNER_PASSWORD + "\n", "user", "add", DESIGNER, "--role", "DESIGN", "--shop", "demo", "--password-stdin",
                 "--data", data);
-        browser = Browser.start(server.url(), work);
+        browser = Chromium.start(server.url(), work);
     }
 
     @BeforeEach
@@ -267,7 +267,7 @@ class BrowserIT {
         browser.visible("#create button").click();
         String token = browser.visible("#token-value").getText();
         assertTrue(token.length() >= 20, token);
-        assertEquals(200, server.send("GET", "/api/me", null, "Authorization", "Bearer " + token).status());
+        assertEquals(200, server.as(token).get("/api/me").status(), "the new token signs a script in");
         browser.until(d -> browser.visible("#tokens tbody").getText().contains("夜间导入脚本"));
         browser.screenshot("settings-tokens");
 
@@ -309,11 +309,12 @@ class BrowserIT {
         assertTrue(browser.all("#users").isEmpty(), "none of the users page is sent");
         browser.screenshot("forbidden");
 
-        var login = server.post("/api/auth/login", "{\"name\":\"" + DESIGNER + "\",\"password\":\"" + DESIGNER_PASSWORD + "\"}");
+        Distribution.Server anonymous = server.as(null);
+        var login = anonymous.post("/api/auth/login", "{\"name\":\"" + DESIGNER + "\",\"password\":\"" + DESIGNER_PASSWORD + "\"}");
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-        assertEquals(403, server.send("GET", "/settings/users.html", null, "Cookie", cookie).status());
-        assertEquals(403, server.send("GET", "/import.html", null, "Cookie", cookie).status());
-        assertEquals(200, server.send("GET", "/ui/traffic/", null, "Cookie", cookie).status());
+        assertEquals(403, anonymous.send("GET", "/settings/users.html", null, "Cookie", cookie).status());
+        assertEquals(403, anonymous.send("GET", "/import.html", null, "Cookie", cookie).status());
+        assertEquals(200, anonymous.send("GET", "/ui/traffic/", null, "Cookie", cookie).status());
 
         page("/ui/traffic/");
         assertTrue(browser.visible("#channels tbody").getText().contains("直通车"));

@@ -50,14 +50,15 @@ final class Distribution {
         return cliWithInput(workDir, "", args);
     }
 
-    /** Runs {@code bin/shopops args…} with {@code input} on its standard input (e.g. for --password-stdin). */
+    /** Runs {@code bin/shopops args…} to completion with {@code input} on its standard input. */
     static Run cliWithInput(Path workDir, String input, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(HOME.resolve("bin/shopops").toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
-        Path in = Files.writeString(Files.createTempFile(workDir, "in", ".txt"), input);
+        Path in = Files.createTempFile(workDir, "in", ".txt");
+        Files.writeString(in, input);
         Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectInput(in.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -67,20 +68,65 @@ final class Distribution {
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
-    /** A server started from the distribution; closing it stops the process as Ctrl-C would. */
-    static final class Server implements AutoCloseable {
+    /** The password of the owner {@link Server#start} creates. */
+    static final String OWNER_PASSWORD = "test owner password";
+
+    /**
+     * Makes sure the installation that {@code args} point at (their {@code --data} and {@code --db}) has
+     * its owner {@code admin}, and returns a new API token acting as them.
+     */
+    static String ownerToken(Path workDir, String... args) throws Exception {
+        List<String> where = new ArrayList<>();
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--data") || args[i].equals("--db")) {
+                where.add(args[i]);
+                where.add(args[i + 1]);
+            }
+        }
+        List<String> init = new ArrayList<>(List.of("init", "--admin", "admin", "--password-stdin"));
+        init.addAll(where);
+        Run created = cliWithInput(workDir, OWNER_PASSWORD + "\n", init.toArray(String[]::new));
+        if (created.exit() != 0 && !created.err().contains("has users already")) {
+            throw new AssertionError("init failed: " + created.err());
+        }
+        List<String> token = new ArrayList<>(List.of("token", "create", "tests", "--user", "admin"));
+        token.addAll(where);
+        Run made = cli(workDir, token.toArray(String[]::new));
+        if (made.exit() != 0) {
+            throw new AssertionError("token create failed: " + made.err());
+        }
+        return made.out().strip();
+    }
+
+    /**
+     * A server started from the distribution; closing it stops the process as Ctrl-C would. Its
+     * requests carry the owner's API token, unless made through {@link #as(String)}.
+     */
+    static class Server implements AutoCloseable {
         final Process process;
         final int port;
         final Path log;
+        final String token;
 
-        private Server(Process process, int port, Path log) {
+        private Server(Process process, int port, Path log, String token) {
             this.process = process;
             this.port = port;
             this.log = log;
+            this.token = token;
+        }
+
+        /** The same server, spoken to with another API token (null: with none). Closing the view stops nothing. */
+        Server as(String otherToken) {
+            return new Server(process, port, log, otherToken) {
+                @Override
+                public void close() {
+                }
+            };
         }
 
         /** Starts {@code bin/shopops serve} with {@code args} on a free port and waits for /health. */
         static Server start(Path workDir, String... args) throws Exception {
+            String token = ownerToken(workDir, args);
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
@@ -91,7 +137,7 @@ final class Distribution {
             Path log = Files.createTempFile(workDir, "server", ".log");
             Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            Server server = new Server(p, port, log);
+            Server server = new Server(p, port, log, token);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
                 if (!p.isAlive()) {
@@ -194,11 +240,14 @@ final class Distribution {
             throw new AssertionError("no plugin " + id + " in /health");
         }
 
-        private URI uri(String path) {
+        URI uri(String path) {
             return URI.create("http://127.0.0.1:" + port + path);
         }
 
-        private static Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
             HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), r.headers());
@@ -215,6 +264,10 @@ final class Distribution {
 
     /** One HTTP answer; headers holds Set-Cookie and the like. */
     record Answer(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
+        Answer(int status, String body, String contentType) {
+            this(status, body, contentType, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
         JsonNode json() throws IOException {
             return JSON.readTree(body);
         }

@@ -101,6 +101,18 @@ class PluginFaultsIT {
             assertEquals("steady", hello.json().get("plugin").asText());
             assertEquals(404, server.get(plugin("demo", "boomer", "/hello")).status());
 
+            // A setting the plugin changes in its own route is audited with its value before and after.
+            assertEquals(204, server.send(java.net.http.HttpRequest.newBuilder(server.uri(plugin("demo", "steady", "/settings/floor")))
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("0.7"))).status());
+            assertEquals(204, server.send(java.net.http.HttpRequest.newBuilder(server.uri(plugin("demo", "steady", "/settings/floor")))
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("0.8"))).status());
+            JsonNode changed = server.get("/api/audit?action=steady").json();
+            assertEquals(2, changed.size(), changed.toString());
+            assertEquals("steady.floor", changed.get(0).get("target").asText());
+            assertEquals("steady.floor=0.7", changed.get(0).get("before").asText());
+            assertEquals("steady.floor=0.8", changed.get(0).get("after").asText());
+            assertEquals("steady: PUT /settings/{key}", changed.get(0).get("action").asText());
+
             var boom = server.get(plugin("demo", "steady", "/boom"));
             assertEquals(500, boom.status());
             assertTrue(boom.contentType().startsWith("application/json"), boom.contentType());

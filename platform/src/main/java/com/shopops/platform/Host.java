@@ -3,7 +3,6 @@ package com.shopops.platform;
 import com.shopops.platform.config.Config;
 import com.shopops.platform.demo.DemoSeeder;
 import com.shopops.platform.plugins.PluginHost;
-import com.shopops.platform.server.LocalOwnerAccess;
 import com.shopops.platform.server.ShopOpsServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +41,7 @@ public final class Host implements AutoCloseable {
         Installation installation = Installation.wire(config, Clock.systemUTC());
         // The HTTP server starts on a second thread while the database migrates and the plugins start:
         // Jetty's start-up is most of a cold start. Until the host is ready it answers 503.
-        ShopOpsServer server = new ShopOpsServer(installation, new LocalOwnerAccess(installation.plugins()), VERSION);
+        ShopOpsServer server = new ShopOpsServer(installation, installation.people(), VERSION);
         CompletableFuture<Void> listening = CompletableFuture.runAsync(() -> server.start(config.host(), config.port()));
         try {
             installation.migrateCore();

@@ -3,6 +3,7 @@ package com.shopops.platform;
 import com.shopops.api.ImportFormat;
 import com.shopops.api.Shop;
 import com.shopops.platform.config.Config;
+import com.shopops.platform.core.CorePermissions;
 import com.shopops.platform.core.DurableScheduler;
 import com.shopops.platform.core.EventBus;
 import com.shopops.platform.core.ShopStore;
@@ -12,6 +13,8 @@ import com.shopops.platform.imports.ImportFormats;
 import com.shopops.platform.imports.ImportJobs;
 import com.shopops.platform.imports.ImportRunner;
 import com.shopops.platform.imports.formats.CoreFormats;
+import com.shopops.platform.people.People;
+import com.shopops.platform.people.PermissionGrants;
 import com.shopops.platform.plugins.HostServices;
 import com.shopops.platform.plugins.PluginHost;
 import java.time.Clock;
@@ -36,6 +39,7 @@ public final class Installation implements AutoCloseable {
     private final PluginHost plugins;
     private final ImportFormats formats;
     private final ImportJobs importJobs;
+    private final People people;
 
     private Installation(Config config, Clock clock, Database database) {
         this.config = config;
@@ -54,6 +58,7 @@ public final class Installation implements AutoCloseable {
             }
             return found;
         });
+        this.people = new People(database.jdbi(), clock, People.Policy.DEFAULTS, this::declaredPermissions);
         this.importJobs = new ImportJobs(database.jdbi(), imports(), config.dataDir().resolve("uploads").resolve("imports"),
                 clock);
     }
@@ -153,6 +158,21 @@ public final class Installation implements AutoCloseable {
 
     public ImportFormats formats() {
         return formats;
+    }
+
+    /** Users, permissions, sessions, tokens and the audit log. */
+    public People people() {
+        return people;
+    }
+
+    /** The permissions of the core and of every started plugin, with who declared each. */
+    private List<PermissionGrants.Declared> declaredPermissions() {
+        List<PermissionGrants.Declared> all = new ArrayList<>();
+        CorePermissions.all().forEach(p -> all.add(new PermissionGrants.Declared("core", p)));
+        for (PluginHost.Active a : plugins.activePlugins()) {
+            a.permissions().forEach(p -> all.add(new PermissionGrants.Declared(a.id(), p)));
+        }
+        return all;
     }
 
     @Override

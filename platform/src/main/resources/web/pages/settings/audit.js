@@ -1,5 +1,5 @@
 // The audit log: who changed what, when, in which shop (audit.view); filters, table, CSV download.
-import { mount, api, t, byId, table, dateTime, showError } from '/shell/shell.js';
+import { mount, api, t, tOr, el, byId, table, dateTime, showError } from '/shell/shell.js';
 
 const { shop } = await mount();
 const form = byId('filters');
@@ -24,7 +24,8 @@ async function load() {
     { key: 'at', label: t('audit.at'), format: dateTime, csv: (e) => e.at },
     { key: 'user', label: t('audit.user') },
     { key: 'shop', label: t('audit.shop') },
-    { key: 'action', label: t('audit.action') },
+    // Known actions in words; a plugin's (its method and route) as the identifier it is.
+    { key: 'action', label: t('audit.action'), format: (a) => tOr(`audit.do.${a}`, null) ?? el('code', {}, a), csv: (e) => e.action },
     { key: 'target', label: t('audit.target') },
     { key: 'before', label: t('audit.before'), format: text },
     { key: 'after', label: t('audit.after'), format: text },

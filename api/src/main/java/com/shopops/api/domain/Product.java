@@ -20,6 +20,11 @@ import java.time.LocalDate;
 public record Product(long id, long shopId, String sku, String title, String category, Long price,
                       Long cost, Integer stock, Status status, LocalDate listedOn) {
 
+    /** The same product with its cost price hidden, for users who may not see costs. */
+    public Product withoutCost() {
+        return new Product(id, shopId, sku, title, category, price, null, stock, status, listedOn);
+    }
+
     /** Whether the product is on sale. */
     public enum Status { LISTED, DELISTED }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code shopops}: the top command; its subcommands do the work. */
 @Command(name = "shopops", mixinStandardHelpOptions = true, versionProvider = ShopOpsCommand.Version.class,
         description = "ShopOps, the operations cockpit for an online shop team.",
-        subcommands = {ServeCommand.class, ImportCommand.class, SummaryCommand.class, ShopsCommand.class, DemoCommand.class,
+        subcommands = {ServeCommand.class, InitCommand.class, UserCommand.class, TokenCommand.class, ImportCommand.class, SummaryCommand.class, ShopsCommand.class, DemoCommand.class,
                 PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class ShopOpsCommand implements Runnable {
 
@@ -22,6 +22,7 @@ public final class ShopOpsCommand implements Runnable {
     /** The command line with ShopOps' error handling: a clear one-line message and exit code 2 for usage errors. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ShopOpsCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --role owner as well as --role OWNER
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("shopops: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;

@@ -17,6 +17,21 @@ public final class BundleMessages implements Messages {
         this.loader = loader;
     }
 
+    /** Every message of the bundle in {@code locale} (English where the locale has none), for the browser. */
+    public java.util.Map<String, String> all(Locale locale) {
+        java.util.Map<String, String> all = new java.util.TreeMap<>();
+        try {
+            ResourceBundle bundle = ResourceBundle.getBundle(baseName, locale, loader,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            for (String key : java.util.Collections.list(bundle.getKeys())) {
+                all.put(key, bundle.getString(key));
+            }
+        } catch (MissingResourceException e) {
+            // no bundle: the page shows its keys, which the tests of each bundle catch
+        }
+        return all;
+    }
+
     @Override
     public String text(Locale locale, String key, Object... args) {
         try {

@@ -40,18 +40,22 @@ public final class PluginSettings implements Settings {
 
     @Override
     public void put(long shopId, String key, String value) {
+        String before = SettingsTrail.isOpen() ? get(shopId, key).orElse(null) : null;
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO settings (shop_id, plugin_id, name, value, updated_at)
                         VALUES (:shop, :plugin, :name, :value, :now)
                         ON CONFLICT (shop_id, plugin_id, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""")
                 .bind("shop", shopId).bind("plugin", pluginId).bind("name", key).bind("value", value)
                 .bind("now", clock.instant()).execute());
+        SettingsTrail.record(new SettingsTrail.Change(pluginId + "." + key, before, value));
     }
 
     @Override
     public void remove(long shopId, String key) {
+        String before = SettingsTrail.isOpen() ? get(shopId, key).orElse(null) : null;
         jdbi.useHandle(h -> h.createUpdate(
                         "DELETE FROM settings WHERE shop_id = :shop AND plugin_id = :plugin AND name = :name")
                 .bind("shop", shopId).bind("plugin", pluginId).bind("name", key).execute());
+        SettingsTrail.record(new SettingsTrail.Change(pluginId + "." + key, before, null));
     }
 }

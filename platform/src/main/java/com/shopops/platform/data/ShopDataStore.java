@@ -42,10 +42,15 @@ public final class ShopDataStore implements ShopData {
                         SELECT id, shop_id, sku, title, category, price, cost, stock, status, listed_on
                         FROM products WHERE shop_id = :shop ORDER BY sku""")
                 .bind("shop", shopId)
-                .map((rs, ctx) -> new Product(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), nullableLong(rs, 6), nullableLong(rs, 7), nullableInt(rs, 8),
-                        Product.Status.valueOf(rs.getString(9)), day(rs.getString(10))))
+                .map((rs, ctx) -> product(rs))
                 .list());
+    }
+
+    /** A product from a row of {@code id, shop_id, sku, title, category, price, cost, stock, status, listed_on}. */
+    static Product product(ResultSet rs) throws SQLException {
+        return new Product(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                nullableLong(rs, 6), nullableLong(rs, 7), nullableInt(rs, 8), Product.Status.valueOf(rs.getString(9)),
+                day(rs.getString(10)));
     }
 
     @Override

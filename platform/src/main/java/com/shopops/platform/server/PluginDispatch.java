@@ -3,45 +3,38 @@ package com.shopops.platform.server;
 import com.shopops.api.CurrentUser;
 import com.shopops.api.Shop;
 import com.shopops.api.ShopRequest;
-import com.shopops.platform.core.ShopStore;
 import com.shopops.platform.plugins.PluginHost;
 import com.shopops.platform.plugins.RouteTable;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import com.shopops.platform.core.SettingsTrail;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The one host route behind every plugin route: {@code /api/shops/{shop}/p/{plugin}/<rest>}. Resolves
- * the shop, the started plugin and its route, checks the user and the route's permission, and runs
- * the plugin's handler so that whatever it throws stays in this one request.
+ * the started plugin and its route, checks the route's permission (the guard around it has checked the
+ * user, the CSRF token and the shop), and runs the plugin's handler so that whatever it throws stays in
+ * this one request.
  */
 final class PluginDispatch {
 
-    private final PluginHost plugins;
-    private final ShopStore shops;
-    private final Access access;
+    /** The one host path behind every plugin route. */
+    static final String PATH = "/api/shops/{shop}/p/{plugin}/<rest>";
 
-    PluginDispatch(PluginHost plugins, ShopStore shops, Access access) {
+    private final PluginHost plugins;
+
+    PluginDispatch(PluginHost plugins) {
         this.plugins = plugins;
-        this.shops = shops;
-        this.access = access;
     }
 
     void handle(Context ctx) {
         String pluginId = ctx.pathParam("plugin");
         String rest = "/" + ctx.pathParamMap().getOrDefault("rest", "");
-        Optional<CurrentUser> user = access.user(ctx);
-        if (user.isEmpty()) {
-            ApiError.respond(ctx, 401, "sign in first");
-            return;
-        }
-        Optional<Shop> shop = shops.byCode(ctx.pathParam("shop"));
-        if (shop.isEmpty()) {
-            ApiError.respond(ctx, 404, "no shop '" + ctx.pathParam("shop") + "'");
-            return;
-        }
+        CurrentUser user = Access.user(ctx); // signed in and allowed the shop, by the guard around this route
         Optional<PluginHost.Active> plugin = plugins.active(pluginId);
         if (plugin.isEmpty()) {
             String state = plugins.find(pluginId).map(PluginHost.PluginView::state).orElse(null);
@@ -58,15 +51,18 @@ final class PluginDispatch {
             return;
         }
         RouteTable.Route route = match.get().route();
-        if (!user.get().can(route.permission())) {
-            ApiError.respond(ctx, 403, "permission '" + route.permission() + "' is needed");
+        if (!user.can(route.permission())) {
+            Access.forbidden(ctx, route.permission());
             return;
         }
-        ShopRequest request = new Request(ctx, shop.get(), user.get(), match.get().pathParams(), locale(ctx));
+        Access.action(ctx, pluginId + ": " + method + " " + route.path());
+        ShopRequest request = new Request(ctx, Access.shop(ctx), user, match.get().pathParams(), locale(ctx));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(plugin.get().loader());
+        SettingsTrail.open();
         try {
             route.handler().handle(request);
+            noteSettings(ctx, SettingsTrail.close());
         } catch (HttpResponseException e) {
             ApiError.respond(ctx, e.getStatus(), e.getMessage());
         } catch (Throwable e) {
@@ -76,8 +72,19 @@ final class PluginDispatch {
                 ApiError.internal(ctx, "plugin '" + pluginId + "'", e);
             }
         } finally {
+            SettingsTrail.close();
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** The settings the plugin changed go into the request's audit entry, each before and after. */
+    private static void noteSettings(Context ctx, List<SettingsTrail.Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Access.note(ctx, changes.stream().map(SettingsTrail.Change::key).collect(Collectors.joining(", ")),
+                changes.stream().map(c -> c.key() + "=" + c.before()).collect(Collectors.joining(", ")),
+                changes.stream().map(c -> c.key() + "=" + c.after()).collect(Collectors.joining(", ")), null);
     }
 
     /** zh-CN when the user asks for Chinese ({@code ?lang=zh} or the browser's language), else English. */

@@ -8,6 +8,12 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
+import com.shopops.api.CurrentUser;
+import com.shopops.api.Permission;
+import java.util.Optional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Serves a started plugin's static UI: {@code /ui/{plugin}/<path>} from {@code ui/<plugin>/<path>} in
@@ -24,9 +30,11 @@ final class PluginUi {
             Map.entry("properties", "text/plain; charset=utf-8"));
 
     private final PluginHost plugins;
+    private final Access access;
 
-    PluginUi(PluginHost plugins) {
+    PluginUi(PluginHost plugins, Access access) {
         this.plugins = plugins;
+        this.access = access;
     }
 
     void serve(Context ctx) throws IOException {
@@ -44,6 +52,16 @@ final class PluginUi {
             ApiError.respond(ctx, 400, "not a valid file path");
             return;
         }
+        Optional<Access.Caller> caller = access.caller(ctx);
+        if (caller.isEmpty()) {
+            ctx.redirect("/login.html?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
+            return;
+        }
+        String needed = missingPermission(active.get(), path, caller.get().user());
+        if (needed != null) {
+            forbidden(ctx, needed);
+            return;
+        }
         URL url = active.get().loader() instanceof URLClassLoader own
                 ? own.findResource("ui/" + id + "/" + path) : null;
         if (url == null) {
@@ -55,6 +73,36 @@ final class PluginUi {
             ctx.contentType(TYPES.getOrDefault(extension, "application/octet-stream"));
             ctx.header("Cache-Control", "no-cache");
             ctx.result(in.readAllBytes());
+        }
+    }
+
+    /**
+     * The permission the user lacks for a page, or null when they may see it: a page in the menu needs its
+     * entry's permission, any other page one of the plugin's permissions. Scripts, styles and images
+     * need only a signed-in user.
+     */
+    private static String missingPermission(PluginHost.Active plugin, String path, CurrentUser user) {
+        if (!path.endsWith(".html")) {
+            return null;
+        }
+        for (var entry : plugin.menu()) {
+            if (entry.page().equals(path)) {
+                return user.can(entry.permission()) ? null : entry.permission();
+            }
+        }
+        List<String> declared = plugin.permissions().stream().map(Permission::name).toList();
+        return declared.isEmpty() || declared.stream().anyMatch(user::can) ? null : declared.get(0);
+    }
+
+    /** The 403 page of the shell, or a JSON answer when the shell has none. */
+    private static void forbidden(Context ctx, String permission) throws IOException {
+        try (InputStream page = PluginUi.class.getResourceAsStream("/web/forbidden.html")) {
+            if (page == null) {
+                Access.forbidden(ctx, permission);
+                return;
+            }
+            ctx.status(403).contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache")
+                    .header("X-ShopOps-Permission", permission).result(page.readAllBytes());
         }
     }
 

@@ -42,7 +42,7 @@ public final class ShellAssets {
             if (needed == null) {
                 return;
             }
-            Optional<CurrentUser> user = access.user(ctx);
+            Optional<CurrentUser> user = access.caller(ctx).map(Access.Caller::user);
             if (user.isPresent() && !user.get().can(needed)) {
                 ctx.status(403).html(forbiddenPage());
                 ctx.skipRemainingHandlers();

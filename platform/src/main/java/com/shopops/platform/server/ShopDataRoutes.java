@@ -5,6 +5,7 @@ import com.shopops.api.ImportFormat;
 import com.shopops.api.Permission;
 import com.shopops.api.Shop;
 import com.shopops.platform.Installation;
+import com.shopops.platform.people.People;
 import com.shopops.platform.core.CorePermissions;
 import com.shopops.platform.data.SummaryReport;
 import com.shopops.platform.imports.ImportJobs;
@@ -28,24 +29,31 @@ final class ShopDataRoutes {
 
     private final Installation installation;
     private final ImportJobs jobs;
-    private final Access access;
+    private final People people;
 
-    ShopDataRoutes(Installation installation, ImportJobs jobs, Access access) {
+    ShopDataRoutes(Installation installation, ImportJobs jobs, People people) {
         this.installation = installation;
         this.jobs = jobs;
-        this.access = access;
+        this.people = people;
+    }
+
+    void register(CoreRoutes routes) {
+        String view = CorePermissions.DATA_VIEW.name();
+        routes.get("/api/shops/{shop}/summary", view, "The shop's headline figures (from, to)", this::summary)
+                .post("/api/shops/{shop}/imports", CorePermissions.DATA_IMPORT.name(),
+                        "Start an import (multipart: file, kind, format, dryRun, mapping)", this::startImport)
+                .get("/api/shops/{shop}/imports", view, "The latest imports into the shop", this::listImports)
+                .get("/api/imports/{id}", view, "One import's state, progress, counts and rejected rows", this::getImport)
+                .get("/api/import-formats", Access.SIGNED_IN, "Every import kind and format", this::formats);
     }
 
     /** {@code GET /api/shops/{shop}/summary?from=&to=} */
     void summary(Context ctx) {
-        Guarded g = guard(ctx, CorePermissions.DATA_VIEW);
-        if (g == null) {
-            return;
-        }
+        Shop shop = Access.shop(ctx);
         LocalDate from = SummaryReport.day(ctx.queryParam("from"), "from");
         LocalDate to = SummaryReport.day(ctx.queryParam("to"), "to");
         SummaryReport.checkRange(from, to);
-        ctx.json(SummaryReport.json(g.shop(), from, to, installation.data().summary(g.shop().id(), from, to)));
+        ctx.json(SummaryReport.json(shop, from, to, installation.data().summary(shop.id(), from, to)));
     }
 
     /**
@@ -53,10 +61,6 @@ final class ShopDataRoutes {
      * {@code format}, {@code dryRun}, {@code mapping} (a properties file or text). Answers 202 with the job.
      */
     void startImport(Context ctx) throws Exception {
-        Guarded g = guard(ctx, CorePermissions.DATA_IMPORT);
-        if (g == null) {
-            return;
-        }
         if (!ctx.isMultipartFormData()) {
             throw new IllegalArgumentException("send the import as multipart/form-data with the fields file, kind and "
                     + "optionally format, dryRun and mapping");
@@ -79,27 +83,24 @@ final class ShopDataRoutes {
         }
         Map<String, String> options = mapping(ctx);
         boolean dryRun = "true".equalsIgnoreCase(ctx.formParam("dryRun"));
-        Map<String, Object> job = jobs.start(g.shop(), kind, format, file.filename(), file.content(), options, dryRun,
-                g.user().name());
+        Map<String, Object> job = jobs.start(Access.shop(ctx), kind, format, file.filename(), file.content(), options, dryRun,
+                Access.user(ctx).name());
+        Access.action(ctx, dryRun ? "import.check" : "import.start");
+        Access.note(ctx, kind + " " + file.filename(), null, null, null);
         ctx.header("Location", "/api/imports/" + job.get("id"));
         ctx.status(202).json(job);
     }
 
     /** {@code GET /api/shops/{shop}/imports}: the latest imports into the shop. */
     void listImports(Context ctx) {
-        Guarded g = guard(ctx, CorePermissions.DATA_VIEW);
-        if (g != null) {
-            ctx.json(jobs.recent(g.shop(), 50));
-        }
+        ctx.json(jobs.recent(Access.shop(ctx), 50));
     }
 
     /** {@code GET /api/imports/{id}}: one import's state, progress, counts and rejected rows. */
     void getImport(Context ctx) {
-        Optional<CurrentUser> user = signedIn(ctx);
-        if (user.isEmpty() || !allowed(ctx, user.get(), CorePermissions.DATA_VIEW)) {
-            return;
-        }
-        Optional<Map<String, Object>> job = jobs.get(ctx.pathParam("id"));
+        Optional<Map<String, Object>> job = jobs.get(ctx.pathParam("id"))
+                .filter(j -> installation.shops().byCode(String.valueOf(j.get("shop")))
+                        .filter(s -> people.canSee(Access.user(ctx), s)).isPresent());
         if (job.isEmpty()) {
             ApiError.respond(ctx, 404, "no import '" + ctx.pathParam("id") + "'");
         } else {
@@ -109,9 +110,6 @@ final class ShopDataRoutes {
 
     /** {@code GET /api/import-formats}: every kind and format, with what each expects. */
     void formats(Context ctx) {
-        if (signedIn(ctx).isEmpty()) {
-            return;
-        }
         List<Map<String, Object>> out = installation.formats().all().stream().map(ShopDataRoutes::describe).toList();
         ctx.json(out);
     }
@@ -140,40 +138,5 @@ final class ShopDataRoutes {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private record Guarded(CurrentUser user, Shop shop) {
-    }
-
-    /** The user and shop of a request, or null after answering 401, 403 or 404. */
-    private Guarded guard(Context ctx, Permission permission) {
-        Optional<CurrentUser> user = signedIn(ctx);
-        if (user.isEmpty()) {
-            return null;
-        }
-        Optional<Shop> shop = installation.shops().byCode(ctx.pathParam("shop"));
-        if (shop.isEmpty()) {
-            ApiError.respond(ctx, 404, "no shop '" + ctx.pathParam("shop") + "'");
-            return null;
-        }
-        return allowed(ctx, user.get(), permission) ? new Guarded(user.get(), shop.get()) : null;
-    }
-
-    /** The user behind the request, or empty after answering 401. */
-    private Optional<CurrentUser> signedIn(Context ctx) {
-        Optional<CurrentUser> user = access.user(ctx);
-        if (user.isEmpty()) {
-            ApiError.respond(ctx, 401, "sign in first");
-        }
-        return user;
-    }
-
-    /** Whether {@code user} holds {@code permission}; if not, answers 403 naming it. */
-    private static boolean allowed(Context ctx, CurrentUser user, Permission permission) {
-        if (!user.can(permission.name())) {
-            ApiError.respond(ctx, 403, "permission '" + permission.name() + "' is needed");
-            return false;
-        }
-        return true;
     }
 }

@@ -3,7 +3,12 @@ package com.shopops.platform.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopops.api.ShopOpsApi;
 import com.shopops.platform.Installation;
+import com.shopops.platform.core.CorePermissions;
+import com.shopops.platform.core.PluginSettings;
 import com.shopops.platform.core.ShopStore;
+import com.shopops.platform.data.ProductEdits;
+import com.shopops.platform.people.People;
+import com.shopops.platform.people.Users;
 import com.shopops.platform.plugins.PluginHost;
 import com.shopops.platform.plugins.PluginRefused;
 import io.javalin.Javalin;
@@ -35,15 +40,19 @@ public final class ShopOpsServer implements AutoCloseable {
     private final ShopStore shops;
     private final ObjectMapper json = Json.mapper();
     private final String version;
+    private final Access access;
+    private CoreRoutes routes;
     private volatile boolean ready;
 
-    public ShopOpsServer(Installation installation, Access access, String version) {
+    public ShopOpsServer(Installation installation, People people, String version) {
         this.plugins = installation.plugins();
         this.shops = installation.shops();
         this.version = version;
-        ShopDataRoutes data = new ShopDataRoutes(installation, installation.importJobs(), access);
-        PluginDispatch dispatch = new PluginDispatch(plugins, shops, access);
-        PluginUi ui = new PluginUi(plugins);
+        this.access = new Access(people, shops);
+        ShopDataRoutes data = new ShopDataRoutes(installation, installation.importJobs(), people);
+        PluginDispatch dispatch = new PluginDispatch(plugins);
+        PluginUi ui = new PluginUi(plugins, access);
+        ShellRoutes shell = new ShellRoutes(plugins, access);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
@@ -61,27 +70,50 @@ public final class ShopOpsServer implements AutoCloseable {
                     ctx.header("Retry-After", "1");
                     throw new io.javalin.http.ServiceUnavailableResponse("ShopOps is starting");
                 }
+                shell.signInFirst(ctx);
             });
             ShellAssets.configure(cfg, access, plugins);
-            cfg.routes.get("/health", this::health);
-            cfg.routes.get("/api/plugins", ctx -> ctx.json(plugins.list()));
-            cfg.routes.post("/api/plugins", this::install);
-            cfg.routes.post("/api/plugins/{id}/enable", ctx -> ctx.json(plugins.enable(ctx.pathParam("id"))));
-            cfg.routes.post("/api/plugins/{id}/disable", ctx -> ctx.json(plugins.disable(ctx.pathParam("id"))));
-            cfg.routes.delete("/api/plugins/{id}", ctx -> {
-                plugins.remove(ctx.pathParam("id"));
-                ctx.status(204);
-            });
-            cfg.routes.get("/api/menu", this::menu);
-            cfg.routes.get("/api/shops", ctx -> ctx.json(shops.all()));
-            cfg.routes.post("/api/shops", ctx -> ctx.status(201).json(shops.create(ctx.bodyAsClass(ShopStore.NewShop.class))));
-            cfg.routes.get("/api/shops/{shop}/summary", data::summary);
-            cfg.routes.post("/api/shops/{shop}/imports", data::startImport);
-            cfg.routes.get("/api/shops/{shop}/imports", data::listImports);
-            cfg.routes.get("/api/imports/{id}", data::getImport);
-            cfg.routes.get("/api/import-formats", data::formats);
+            String pluginsManage = CorePermissions.PLUGINS_MANAGE.name();
+            routes = new CoreRoutes(cfg.routes, access);
+            routes.get("/health", Access.PUBLIC, "Whether the server is up, with each plugin's state", this::health);
+            new AuthRoutes(people, shops, access).register(routes);
+            routes.get("/api/plugins", pluginsManage, "Every installed plugin with its state", ctx -> ctx.json(plugins.list()))
+                    .post("/api/plugins", pluginsManage, "Install a plugin zip (body or multipart field 'file')", this::install)
+                    .post("/api/plugins/{id}/enable", pluginsManage, "Enable and start a plugin", ctx -> {
+                        ctx.json(plugins.enable(ctx.pathParam("id")));
+                        Access.action(ctx, "plugin.enable");
+                        Access.note(ctx, ctx.pathParam("id"), null, null, null);
+                    })
+                    .post("/api/plugins/{id}/disable", pluginsManage, "Stop and disable a plugin", ctx -> {
+                        ctx.json(plugins.disable(ctx.pathParam("id")));
+                        Access.action(ctx, "plugin.disable");
+                        Access.note(ctx, ctx.pathParam("id"), null, null, "plugin '" + ctx.pathParam("id") + "' disabled");
+                    })
+                    .delete("/api/plugins/{id}", pluginsManage, "Remove a plugin", ctx -> {
+                        plugins.remove(ctx.pathParam("id"));
+                        Access.action(ctx, "plugin.remove");
+                        Access.note(ctx, ctx.pathParam("id"), null, null, "plugin '" + ctx.pathParam("id") + "' removed");
+                        ctx.status(204);
+                    })
+                    .get("/api/shops", Access.SIGNED_IN, "The shops the caller may see", ctx -> ctx.json(
+                            shops.all().stream().filter(s -> people.canSee(Access.user(ctx), s)).toList()))
+                    .post("/api/shops", CorePermissions.SHOPS_MANAGE.name(), "Create a shop", ctx -> {
+                        var shop = shops.create(ctx.bodyAsClass(ShopStore.NewShop.class));
+                        Access.action(ctx, "shop.create");
+                        Access.note(ctx, shop.code(), null, shop.name(), null);
+                        ctx.status(201).json(shop);
+                    });
+            shell.register(routes);
+            data.register(routes);
+            new ProductRoutes(new ProductEdits(installation.database().jdbi()),
+                    new PluginSettings(installation.database().jdbi(), "core", installation.clock())).register(routes);
+            new SettingsRoutes(installation.database().jdbi(), installation.clock(), plugins).register(routes);
+            new PeopleRoutes(people).register(routes);
+            routes.get("/openapi.json", Access.SIGNED_IN, "This description of the HTTP API",
+                    ctx -> ctx.json(OpenApi.describe(version, routes.list(), plugins.activePlugins())));
             for (HandlerType method : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE)) {
-                cfg.routes.addHttpHandler(method, "/api/shops/{shop}/p/{plugin}/<rest>", dispatch::handle);
+                cfg.routes.addHttpHandler(method, PluginDispatch.PATH,
+                        access.guard(Access.SIGNED_IN, PluginDispatch.PATH, dispatch::handle));
             }
             cfg.routes.get("/ui/{plugin}", ctx -> { // also /ui/{plugin}/, as trailing slashes are ignored
                 if (ctx.path().endsWith("/")) {
@@ -94,6 +126,7 @@ public final class ShopOpsServer implements AutoCloseable {
 
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ApiError.respond(ctx, e.getStatus(), e.getMessage()));
             cfg.routes.exception(PluginHost.NoSuchPluginException.class, (e, ctx) -> ApiError.respond(ctx, 404, e.getMessage()));
+            cfg.routes.exception(Users.NoSuchUser.class, (e, ctx) -> ApiError.respond(ctx, 404, e.getMessage()));
             cfg.routes.exception(PluginRefused.class, (e, ctx) -> ApiError.respond(ctx, 400, e.getMessage()));
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> ApiError.respond(ctx, 400, e.getMessage()));
             cfg.routes.exception(IllegalStateException.class, (e, ctx) -> ApiError.respond(ctx, 409, e.getMessage()));
@@ -148,25 +181,6 @@ public final class ShopOpsServer implements AutoCloseable {
         ctx.json(body);
     }
 
-    private void menu(Context ctx) {
-        var locale = PluginDispatch.locale(ctx);
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (PluginHost.Active a : plugins.activePlugins()) {
-            var messages = new com.shopops.platform.core.BundleMessages(a.id(), a.loader());
-            for (var m : a.menu()) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("plugin", a.id());
-                e.put("label", messages.text(locale, m.labelKey()));
-                e.put("href", "/ui/" + a.id() + "/" + m.page());
-                e.put("permission", m.permission());
-                e.put("order", m.order());
-                entries.add(e);
-            }
-        }
-        entries.sort((x, y) -> Integer.compare((int) x.get("order"), (int) y.get("order")));
-        ctx.json(entries);
-    }
-
     /** Takes a plugin file as the raw body (application/zip) or a multipart field "file", at most 64 MB. */
     private void install(Context ctx) throws Exception {
         String name = "upload.zip";
@@ -184,7 +198,11 @@ public final class ShopOpsServer implements AutoCloseable {
         Path upload = Files.createTempFile(plugins.folder(), ".upload-", name.endsWith(".jar") ? ".jar" : ".zip");
         try {
             Uploads.copyAtMost(body, upload, MAX_PLUGIN_BYTES, "the plugin file");
-            ctx.status(201).json(plugins.install(upload));
+            PluginHost.PluginView installed = plugins.install(upload);
+            Access.action(ctx, "plugin.install");
+            Access.note(ctx, installed.id(), null, installed.version(),
+                    "plugin '" + installed.id() + "' " + installed.version() + " installed");
+            ctx.status(201).json(installed);
         } finally {
             Files.deleteIfExists(upload);
         }

@@ -11,11 +11,9 @@ import com.shopops.platform.testing.TestDatabases;
 import com.shopops.platform.testing.TestDatabases.Fresh;
 import com.shopops.platform.testing.TestDatabases.Kind;
 import java.nio.file.Path;
-import java.time.Clock;
+import com.shopops.platform.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -216,33 +214,5 @@ class DurableSchedulerTest {
                 .map((rs, ctx) -> new JobRow(Instant.parse(rs.getString(1)),
                         rs.getString(2) == null ? null : Instant.parse(rs.getString(2)), rs.getString(3)))
                 .one());
-    }
-
-    /** A clock the test moves by hand; read from the scheduler's threads, hence volatile. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the scheduler works in instants");
-        }
     }
 }

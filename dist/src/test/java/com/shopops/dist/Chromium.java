@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's Chromium, headless, driven through its chromedriver: one browser for a test class, a fresh
  * profile per run, downloads into a folder of the test's, full-page screenshots as build artifacts.
  */
-final class Browser implements AutoCloseable {
+final class Chromium implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("shopops.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("shopops.chromedriver", "/usr/bin/chromedriver"));
@@ -33,7 +33,7 @@ final class Browser implements AutoCloseable {
     final Path downloads;
     private final String base;
 
-    private Browser(ChromeDriver driver, Path downloads, String base) {
+    private Chromium(ChromeDriver driver, Path downloads, String base) {
         this.driver = driver;
         this.downloads = downloads;
         this.base = base;
@@ -56,7 +56,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Starts Chromium for the server at {@code base}, its profile and downloads under {@code work}. */
-    static Browser start(String base, Path work) throws IOException {
+    static Chromium start(String base, Path work) throws IOException {
         Path profile = Files.createDirectories(work.resolve("chromium-profile"));
         Path downloads = Files.createDirectories(work.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
@@ -70,7 +70,7 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-        return new Browser(driver, downloads, base);
+        return new Chromium(driver, downloads, base);
     }
 
     /** Opens a path of the server. */
@@ -125,7 +125,7 @@ final class Browser implements AutoCloseable {
                   if (/^[a-z]+(\\.[A-Za-z0-9_-]+)+$/.test(text) && walk.currentNode.parentElement.closest('code') === null)
                     keys.push(text);
                 }
-                return keys;""");
+                return [...new Set(keys)];""");
     }
 
     /** Saves a PNG of the whole page, not just the window, as {@code target/screenshots/NAME.png}. */
