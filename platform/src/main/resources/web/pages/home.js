@@ -88,14 +88,14 @@ async function showProducts(q = '') {
   byId('cost-hidden').hidden = body.costVisible;
   const currency = shop.currency;
   const columns = [
-    { key: 'sku', label: t('product.sku') },
+    { key: 'sku', label: t('product.sku'), nowrap: true },
     { key: 'title', label: t('product.title') },
     { key: 'category', label: t('product.category') },
     { key: 'price', label: t('product.price'), numeric: true, format: (v) => money(v, currency), csv: (p) => major(p.price, currency) },
     body.costVisible && { key: 'cost', label: t('product.cost'), numeric: true, format: (v) => money(v, currency), csv: (p) => major(p.cost, currency) },
     { key: 'stock', label: t('product.stock'), numeric: true, format: (v) => number(v) },
-    { key: 'status', label: t('product.status'), format: (v) => (v ? tOr(`product.status.${String(v).toLowerCase()}`, v) : '') },
-    { key: 'listedOn', label: t('product.listedOn') },
+    { key: 'status', label: t('product.status'), format: (v) => (v ? tOr(`product.status.${String(v).toLowerCase()}`, v) : ''), nowrap: true },
+    { key: 'listedOn', label: t('product.listedOn'), nowrap: true },
   ].filter(Boolean);
   host.replaceChildren(table(columns, body.products, { csvName: `${shop.code}-products`, caption: t('home.products'), empty: t('home.noProducts') }));
 }

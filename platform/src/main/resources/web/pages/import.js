@@ -23,7 +23,7 @@ showFormats();
 async function showRecent() {
   const jobs = await api(`/api/shops/${encodeURIComponent(shop.code)}/imports`);
   byId('recent').replaceChildren(table([
-    { key: 'createdAt', label: t('import.col.when'), format: dateTime },
+    { key: 'createdAt', label: t('import.col.when'), format: dateTime, nowrap: true },
     { key: 'kind', label: t('import.kind'), format: kindLabel },
     { key: 'file', label: t('import.file') },
     { key: 'state', label: t('import.col.state'), format: stateLabel },

@@ -6,6 +6,7 @@ import { t } from './i18n.js';
  * A table with an "Export CSV" button. columns: [{key, label, value?, format?, numeric?, csv?}]
  * - value(row): the cell's value (default row[key]);
  * - format(value, row): what is shown, a string or a node built with el() (default: the value);
+ * - numeric: right-aligned figures; nowrap: kept on one line (dates, codes);
  * - csv(row): what goes in the CSV file (default: the shown text), or csv: false to leave it out
  *   (a column of buttons).
  */
@@ -19,7 +20,8 @@ export function table(columns, rows, { csvName = 'table', caption, empty } = {})
   const head = el('tr', {}, columns.map((col) => el('th', { scope: 'col', class: col.numeric ? 'num' : null }, col.label)));
   const body = el('tbody', {}, rows.map((row) => el('tr', {}, columns.map((col) => {
     const content = shown(col, row);
-    return el('td', { class: col.numeric ? 'num' : null }, content instanceof Node ? content : textOf(content));
+    const cls = [col.numeric && 'num', col.nowrap && 'nowrap'].filter(Boolean).join(' ') || null;
+    return el('td', { class: cls }, content instanceof Node ? content : textOf(content));
   }))));
   const grid = el('table', {}, caption ? el('caption', { class: 'visually-hidden' }, caption) : null, el('thead', {}, head), body);
 

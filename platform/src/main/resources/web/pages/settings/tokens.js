@@ -7,8 +7,8 @@ async function load() {
   const tokens = await api('/api/tokens');
   byId('tokens').replaceChildren(table([
     { key: 'name', label: t('tokens.name') },
-    { key: 'createdAt', label: t('tokens.createdAt'), format: dateTime },
-    { key: 'lastUsedAt', label: t('tokens.lastUsed'), format: dateTime },
+    { key: 'createdAt', label: t('tokens.createdAt'), format: dateTime, nowrap: true },
+    { key: 'lastUsedAt', label: t('tokens.lastUsed'), format: dateTime, nowrap: true },
     { key: 'id', label: t('common.actions'), csv: false, format: (id, token) => el('button', {
       type: 'button', class: 'danger small', 'aria-label': t('tokens.revokeNamed', token.name),
       onclick: async () => {

@@ -46,7 +46,7 @@ async function load() {
     { key: 'shops', label: t('users.shops'), format: (codes) => codes.join(', ') },
     { key: 'active', label: t('users.active'), format: (on) => el('span', { class: `badge ${on ? 'ok' : 'off'}` }, t(on ? 'users.isActive' : 'users.isInactive')),
       csv: (u) => (u.active ? t('users.isActive') : t('users.isInactive')) },
-    { key: 'createdAt', label: t('users.createdAt'), format: dateTime },
+    { key: 'createdAt', label: t('users.createdAt'), format: dateTime, nowrap: true },
     { key: 'id', label: t('common.actions'), csv: false,
       format: (id, user) => el('button', { type: 'button', class: 'secondary small', 'aria-label': t('users.edit', user.name), onclick: () => edit(user) }, t('common.edit')) },
   ], users, { csvName: 'users', caption: t('users.list') }));
