@@ -196,6 +196,21 @@ final class Distribution {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         }
 
+        /** Any request with extra headers ({@code name, value, name, value…}); body null for none. */
+        Answer send(String method, String path, String body, String... headers) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return send(request);
+        }
+
+        /** The server's address, e.g. {@code http://127.0.0.1:7071}. */
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
         Answer delete(String path) throws IOException, InterruptedException {
             return send(HttpRequest.newBuilder(uri(path)).DELETE());
         }
@@ -235,7 +250,7 @@ final class Distribution {
             }
             HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), r.headers());
         }
 
         @Override
@@ -247,8 +262,12 @@ final class Distribution {
         }
     }
 
-    /** One HTTP answer. */
-    record Answer(int status, String body, String contentType) {
+    /** One HTTP answer; headers holds Set-Cookie and the like. */
+    record Answer(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
+        Answer(int status, String body, String contentType) {
+            this(status, body, contentType, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
         JsonNode json() throws IOException {
             return JSON.readTree(body);
         }

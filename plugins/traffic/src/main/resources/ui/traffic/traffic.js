@@ -1,58 +1,59 @@
-// The traffic sources page: the shop's source → channel mappings, read and written over the JSON API.
-// Everything user-supplied is put in with textContent, never as HTML.
-const params = new URLSearchParams(location.search);
-const lang = (params.get('lang') || navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
-const text = {
-  en: { title: 'Traffic sources', source: 'Source', channel: 'Channel', save: 'Save', saved: 'Saved.',
-        empty: 'No source mapped yet: sources are placed by their names until you map them.', noShop: 'No shop yet.' },
-  zh: { title: '流量来源', source: '来源', channel: '渠道', save: '保存', saved: '已保存。',
-        empty: '还没有映射来源：在你映射之前，按来源名称自动归类。', noShop: '还没有店铺。' },
-}[lang];
-document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-for (const [id, key] of [['title', 'title'], ['h-source', 'source'], ['h-channel', 'channel'], ['save', 'save']]) {
-  document.getElementById(id).textContent = text[key];
+// Traffic sources: the shop's source → channel mappings (free, paid, campaign…), read and written
+// over the plugin's API. The shell draws the header and navigation and holds the messages.
+import { mount, api, t, el, byId, busy, table, notify, showError } from '/shell/shell.js';
+
+const CHANNELS = ['free', 'paid', 'campaign', 'direct', 'external', 'other'];
+const { shop, can } = await mount({ bundle: 'traffic' });
+const base = shop && `/api/shops/${encodeURIComponent(shop.code)}/p/traffic`;
+const channelName = (c) => t(`channel.${c}`);
+
+byId('channel').append(...CHANNELS.map((c) => el('option', { value: c }, channelName(c))));
+byId('edit').hidden = !can('traffic.edit');
+
+async function remove(row, button) {
+  await busy(button, async () => {
+    try {
+      await api(`${base}/channels/${encodeURIComponent(row.source)}`, { method: 'DELETE' });
+      notify(t('channels.removed', row.source), 'ok');
+      await load();
+    } catch (error) {
+      showError(error);
+    }
+  });
 }
-
-const status = document.getElementById('status');
-
-async function shopCode() {
-  if (params.get('shop')) return params.get('shop');
-  const shops = await (await fetch('/api/shops')).json();
-  return shops.length ? shops[0].code : null;
-}
-
-const shop = await shopCode();
-const base = shop && `/api/shops/${encodeURIComponent(shop)}/p/traffic`;
-document.getElementById('shop').textContent = shop ? `· ${shop}` : '';
 
 async function load() {
-  if (!base) { status.textContent = text.noShop; return; }
-  const body = await (await fetch(`${base}/channels`)).json();
-  const tbody = document.querySelector('#channels tbody');
-  tbody.replaceChildren();
-  for (const row of body.channels) {
-    const tr = document.createElement('tr');
-    for (const value of [row.source, row.channel]) {
-      const td = document.createElement('td');
-      td.textContent = value;
-      tr.append(td);
-    }
-    tbody.append(tr);
+  const { channels } = await api(`${base}/channels`);
+  const columns = [
+    { key: 'source', label: t('channels.source') },
+    { key: 'channel', label: t('channels.channel'), format: channelName },
+  ];
+  if (can('traffic.edit')) {
+    columns.push({ key: 'source', label: t('channels.actions'), csv: false, format: (source, row) => {
+      const button = el('button', { type: 'button', class: 'danger small', 'aria-label': t('channels.removeNamed', source),
+        onclick: () => remove(row, button) }, t('channels.remove'));
+      return button;
+    } });
   }
-  const empty = document.getElementById('empty');
-  empty.textContent = text.empty;
-  empty.hidden = body.channels.length > 0;
+  byId('channels').replaceChildren(table(columns, channels,
+    { csvName: `${shop.code}-traffic-sources`, caption: t('channels.mapped'), empty: t('channels.empty') }));
 }
 
-document.getElementById('add').addEventListener('submit', async (event) => {
+byId('add').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const form = new FormData(event.target);
-  const response = await fetch(`${base}/channels/${encodeURIComponent(form.get('source'))}`, {
-    method: 'PUT', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ channel: form.get('channel') }),
+  const form = event.target;
+  const source = form.elements.source.value.trim();
+  await busy(byId('save'), async () => {
+    try {
+      await api(`${base}/channels/${encodeURIComponent(source)}`, { method: 'PUT', body: { channel: form.elements.channel.value } });
+      notify(t('channels.saved', source), 'ok');
+      form.reset();
+      await load();
+    } catch (error) {
+      showError(error);
+    }
   });
-  status.textContent = response.ok ? text.saved : (await response.json()).error;
-  await load();
 });
 
-await load();
+if (shop) await load().catch(showError);
+else byId('channels').textContent = t('channels.noShop');
