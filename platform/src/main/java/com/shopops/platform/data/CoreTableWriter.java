@@ -172,7 +172,8 @@ public final class CoreTableWriter implements CoreWriter {
             Long customerId = header.customer() == null ? null : customers.get(header.customer());
             boolean fromLines = header.orderAmount() == null;
             String createdAt = TimeAsText.format(header.createdAt());
-            String paidAt = header.paidAt() == null ? null : TimeAsText.format(header.paidAt());
+            String paidAt = header.paidAt() == null ? null
+                    : header.paidAt().equals(header.createdAt()) ? createdAt : TimeAsText.format(header.paidAt());
             String day = LocalDate.ofInstant(header.createdAt(), zone).toString();
             if (old == null) {
                 long amount = fromLines ? e.getValue().stream().mapToLong(OrderRow::lineAmount).sum() : header.orderAmount();
