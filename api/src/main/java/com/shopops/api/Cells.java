@@ -44,8 +44,12 @@ public final class Cells {
      * thousands) and anything that is not a number.
      */
     public static long money(String text, Currency currency) {
-        BigDecimal amount = decimal(text, "an amount of money");
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        long plain = plainMinorUnits(text, digits);
+        if (plain != NOT_PLAIN) {
+            return plain;
+        }
+        BigDecimal amount = decimal(text, "an amount of money");
         BigDecimal minor = amount.movePointRight(digits);
         try {
             return minor.stripTrailingZeros().longValueExact();
@@ -60,6 +64,10 @@ public final class Cells {
 
     /** A whole number such as a quantity or a visitor count: {@code "6"}, {@code "1,200"}, {@code "6.0"}. */
     public static long count(String text) {
+        long plain = plainMinorUnits(text, 0);
+        if (plain != NOT_PLAIN) {
+            return plain;
+        }
         BigDecimal value = decimal(text, "a whole number");
         try {
             return value.stripTrailingZeros().longValueExact();
@@ -248,6 +256,49 @@ public final class Cells {
             t = t.substring(0, t.length() - 2);
         }
         return t;
+    }
+
+    /** What {@link #plainMinorUnits} answers for text it leaves to the general reading. */
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
+
+    /**
+     * The common case read without BigDecimal, as most cells of a large file are: an optional minus and
+     * up to 13 digits with at most {@code digits} decimals ({@code 6}, {@code -4.65}), in units of
+     * 10^-{@code digits}. Anything else, including every malformed cell, is {@link #NOT_PLAIN} and goes
+     * the general way, which gives the same value or the reason it has none.
+     */
+    private static long plainMinorUnits(String text, int digits) {
+        if (text == null) {
+            return NOT_PLAIN;
+        }
+        int length = text.length();
+        int i = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+        int start = i;
+        long value = 0;
+        int decimals = -1; // digits after the point; -1 before it
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (decimals >= digits || i - start > 12) {
+                    return NOT_PLAIN;
+                }
+                value = value * 10 + (c - '0');
+                if (decimals >= 0) {
+                    decimals++;
+                }
+            } else if (c == '.' && decimals < 0 && i > start && i < length - 1) {
+                decimals = 0;
+            } else {
+                return NOT_PLAIN;
+            }
+        }
+        if (i == start) {
+            return NOT_PLAIN;
+        }
+        for (int d = Math.max(decimals, 0); d < digits; d++) {
+            value *= 10;
+        }
+        return start == 1 ? -value : value;
     }
 
     private static final Pattern THOUSANDS = Pattern.compile("[-+]?[¥￥$£€]?[-+]?\\s*\\d{1,3}(,\\d{3})+(\\.\\d*)?");

@@ -56,6 +56,47 @@ class CellsTest {
     }
 
     @Test
+    void plainNumbersReadTheSameAsBigDecimalReadsThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        Currency bhd = Currency.getInstance("BHD"); // three decimals
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder(random.nextInt(4) == 0 ? "-" : "");
+            int whole = 1 + random.nextInt(i % 50 == 0 ? 18 : 6);
+            for (int d = 0; d < whole; d++) {
+                text.append((char) ('0' + random.nextInt(10)));
+            }
+            int decimals = random.nextInt(5);
+            if (decimals > 0) {
+                text.append('.');
+                for (int d = 0; d < decimals; d++) {
+                    text.append((char) ('0' + random.nextInt(10)));
+                }
+            }
+            String t = text.toString();
+            for (Currency c : new Currency[] {GBP, JPY, bhd}) {
+                java.math.BigDecimal minor = new java.math.BigDecimal(t).movePointRight(c.getDefaultFractionDigits());
+                boolean exact = minor.stripTrailingZeros().scale() <= 0 && minor.abs().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+                if (exact) {
+                    assertEquals(minor.longValueExact(), Cells.money(t, c), t + " " + c);
+                } else {
+                    assertThrows(IllegalArgumentException.class, () -> Cells.money(t, c), t + " " + c);
+                }
+            }
+            java.math.BigDecimal n = new java.math.BigDecimal(t);
+            if (n.stripTrailingZeros().scale() <= 0 && n.abs().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+                assertEquals(n.longValueExact(), Cells.count(t), t);
+            } else {
+                assertThrows(IllegalArgumentException.class, () -> Cells.count(t), t);
+            }
+        }
+        assertEquals(-5, Cells.count("-5"));
+        assertEquals(0, Cells.money("-0", GBP));
+        assertEquals(200, Cells.money("2.", GBP));
+        assertEquals(50, Cells.money(".5", GBP));
+        assertEquals(12, Cells.count("0012"));
+    }
+
+    @Test
     void countsAreWholeNumbers() {
         assertEquals(6, Cells.count("6"));
         assertEquals(6, Cells.count("6.0"));

@@ -22,15 +22,7 @@ import picocli.CommandLine.Parameters;
         description = "List, install, enable, disable and remove plugins in the plugins folder.",
         subcommands = {PluginsCommand.ListPlugins.class, PluginsCommand.Install.class, PluginsCommand.Enable.class,
                 PluginsCommand.Disable.class, PluginsCommand.Remove.class})
-final class PluginsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class PluginsCommand extends CommandGroup {
 
     private static PluginHost open(Locations locations) {
         PluginHost host = new PluginHost(locations.config(Map.of()).pluginsDir(), null);

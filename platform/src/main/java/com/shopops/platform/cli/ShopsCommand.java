@@ -15,15 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code shopops shops list|add}: the shops of this installation. */
 @Command(name = "shops", mixinStandardHelpOptions = true, description = "List the shops, or add one.",
         subcommands = {ShopsCommand.ListShops.class, ShopsCommand.Add.class})
-final class ShopsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class ShopsCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the shops.")
     static final class ListShops implements Callable<Integer> {

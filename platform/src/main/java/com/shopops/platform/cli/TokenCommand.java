@@ -13,15 +13,7 @@ import picocli.CommandLine.Parameters;
 /** {@code shopops token create|list|revoke}: API tokens for scripts. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Create, list or revoke API tokens for scripts.",
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
-final class TokenCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class TokenCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a token and print it alone on standard output (it is shown only this once).")

@@ -17,15 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code shopops user add|list}: the people who use this installation. */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Add a user, or list them.",
         subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
-final class UserCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class UserCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user with one or more roles and the shops they work on.")
     static final class Add implements Callable<Integer> {

@@ -18,6 +18,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -173,21 +176,19 @@ public final class ImportRunner {
         private final List<String> rowHeader;
 
         private long read;
-        private long imported;
-        private long updated;
-        private long unchanged;
         private long skipped;
         private long rejected;
         private final Map<String, Long> skippedReasons = new LinkedHashMap<>();
         private final List<ImportSummary.RowError> errors = new ArrayList<>();
         private String stopped;
 
-        private final List<R> batch = new ArrayList<>();
+        private List<R> batch = new ArrayList<>();
         private long batchFirstLine = -1;
         private String group;
         private final List<R> groupRecords = new ArrayList<>();
         private final List<Long> groupLines = new ArrayList<>();
         private long groupRejectedLine = -1;
+        private final Writing writing = new Writing();
 
         @SuppressWarnings("unchecked")
         Run(ImportFormat<?> format, Found found, Request request, TableFile table, Deque<TableFile.RawRow> head,
@@ -207,8 +208,39 @@ public final class ImportRunner {
         }
 
         ImportSummary run() throws IOException {
+            writing.start();
+            try {
+                readAll();
+            } finally {
+                writing.finish(); // the batches handed over are written (or counted as not written) before anything else
+            }
+            if (writing.stopped != null && stopped == null) {
+                stopped = writing.stopped;
+            }
+            rejected += writing.rejected;
+            for (ImportSummary.RowError e : writing.errors) { // in line order among the rows read, which is file order
+                int at = 0;
+                while (at < errors.size() && errors.get(at).line() <= e.line()) {
+                    at++;
+                }
+                errors.add(at, e);
+            }
+            while (errors.size() > MAX_ERRORS) {
+                errors.remove(errors.size() - 1);
+            }
+            progress.update(table.bytesTotal(), table.bytesTotal(), read);
+            if (!request.dryRun() && writing.imported + writing.updated > 0) {
+                events.publish(new CoreEvents.DataImported(request.shop().id(), request.kind(), writing.imported,
+                        writing.updated));
+            }
+            return new ImportSummary(request.kind(), format.name(), request.fileName(), table.describe(), request.dryRun(),
+                    read, writing.imported, writing.updated, writing.unchanged, skipped, rejected, skippedReasons,
+                    List.copyOf(errors), rejected > errors.size(), stopped, (System.nanoTime() - started) / 1e9);
+        }
+
+        private void readAll() throws IOException {
             TableFile.RawRow raw;
-            while (stopped == null && (raw = nextRow()) != null) {
+            while (stopped == null && writing.stopped == null && (raw = nextRow()) != null) {
                 if (raw.isBlank()) {
                     continue;
                 }
@@ -226,20 +258,19 @@ public final class ImportRunner {
                 group = rowGroup;
                 take(row, parse(row));
                 if (read % 2_000 == 0) {
-                    progress.update(table.bytesRead(), table.bytesTotal(), read);
+                    writing.readingAt(new Position(table.bytesRead(), table.bytesTotal(), read));
                 }
             }
-            if (stopped == null) {
+            if (stopped == null && writing.stopped == null) {
                 closeGroup();
                 flush();
+            } else {
+                // Reading stopped early: the rows read and accepted since the last batch are not written.
+                int unwritten = batch.size() + groupRecords.size();
+                if (unwritten > 0) {
+                    notWritten(batch.isEmpty() ? groupLines.get(0) : batchFirstLine, unwritten, "as the import stopped");
+                }
             }
-            progress.update(table.bytesTotal(), table.bytesTotal(), read);
-            if (!request.dryRun() && imported + updated > 0) {
-                events.publish(new CoreEvents.DataImported(request.shop().id(), request.kind(), imported, updated));
-            }
-            return new ImportSummary(request.kind(), format.name(), request.fileName(), table.describe(), request.dryRun(),
-                    read, imported, updated, unchanged, skipped, rejected, skippedReasons, List.copyOf(errors),
-                    rejected > errors.size(), stopped, (System.nanoTime() - started) / 1e9);
         }
 
         /**
@@ -301,6 +332,14 @@ public final class ImportRunner {
             }
         }
 
+        /** Rows read and accepted that will not be written: rejected, with one error for all of them. */
+        private void notWritten(long firstLine, long rows, String why) {
+            rejected += rows;
+            if (errors.size() < MAX_ERRORS) {
+                errors.add(new ImportSummary.RowError(firstLine, "", "the " + rows + " rows from this line on were not written, " + why));
+            }
+        }
+
         /** Ends the group of rows read so far: all of it goes to the batch, or, if one row was bad, none. */
         private void closeGroup() {
             if (groupRejectedLine >= 0) {
@@ -322,43 +361,174 @@ public final class ImportRunner {
             groupRejectedLine = -1;
         }
 
+        /** Hands the batch to the writing, which may still be a batch behind; then reading goes on. */
         private void flush() {
             if (batch.isEmpty() || stopped != null) {
                 return;
             }
-            List<R> records = List.copyOf(batch);
-            batch.clear();
-            try {
-                ImportFormat.WriteResult result = jdbi.withHandle(h -> write(h, records));
-                imported += result.imported();
-                updated += result.updated();
-                unchanged += records.size() - result.imported() - result.updated();
-            } catch (RuntimeException e) {
-                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-                rejected += records.size();
-                if (errors.size() < MAX_ERRORS) {
-                    errors.add(new ImportSummary.RowError(batchFirstLine, "", "the " + records.size()
-                            + " rows from this line on could not be written, and none of them was: " + reason));
-                }
-                stopped = "writing stopped at line " + batchFirstLine + ": " + reason;
+            Batch<R> full = new Batch<>(batch, batchFirstLine);
+            batch = new ArrayList<>(batchRows + batchRows / 4);
+            writing.readingAt(new Position(table.bytesRead(), table.bytesTotal(), read));
+            if (!writing.take(full)) {
+                notWritten(full.firstLine(), full.records().size(), "as the import was interrupted");
+                stopped = "the import was interrupted at line " + full.firstLine() + "; the batches before it were written";
             }
         }
 
-        private ImportFormat.WriteResult write(Handle h, List<R> records) {
-            h.begin();
-            try {
-                ImportFormat.WriteResult result = format.write(new ImportFormat.ImportBatch<>(h, request.shop(), records,
-                        new CoreTableWriter(h, request.shop())));
-                if (request.dryRun()) {
-                    h.rollback();
-                } else {
-                    h.commit();
+        /**
+         * Writes the batches reading hands over, in file order and each in its own transaction, on a
+         * thread of its own, so that reading and checking the next batch overlaps writing this one. At
+         * most one batch waits while one is written, which bounds memory. After a batch that cannot be
+         * written nothing more is written: the batches handed over after it are counted as rejected, not
+         * written. Progress is reported from here, between transactions, so a progress listener that
+         * writes to the database (an import job) never waits for the import's own write lock.
+         */
+        private final class Writing implements Runnable {
+            private final BlockingQueue<Batch<R>> queue = new ArrayBlockingQueue<>(1);
+            private final Batch<R> end = new Batch<>(List.of(), -1);
+            private final Thread thread = new Thread(this, "shopops-import-writer");
+            private volatile Position readingAt;
+            private Position reported;
+
+            // Written by the writing thread, read by the reading one after finish() has joined it.
+            private long imported;
+            private long updated;
+            private long unchanged;
+            private long rejected;
+            private final List<ImportSummary.RowError> errors = new ArrayList<>();
+            private Throwable fatal;
+            /** Why writing stopped; set by the writing thread, read by both. */
+            private volatile String stopped;
+
+            void start() {
+                thread.setDaemon(true);
+                thread.start();
+            }
+
+            void readingAt(Position position) {
+                readingAt = position;
+            }
+
+            /** Hands {@code batch} over, waiting while the one before waits; false when interrupted. */
+            boolean take(Batch<R> batch) {
+                try {
+                    queue.put(batch);
+                    return true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
                 }
-                return result;
-            } catch (RuntimeException | Error e) {
-                h.rollback();
-                throw e;
+            }
+
+            /**
+             * Waits until every batch handed over is written, even when interrupted (there are at most
+             * two); then throws what the progress listener threw, or an Error of the writing.
+             */
+            void finish() {
+                boolean interrupted = Thread.interrupted();
+                while (true) {
+                    try {
+                        queue.put(end);
+                        thread.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the batches handed over are written first: at most two
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                if (fatal instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (fatal instanceof Error e) {
+                    throw e;
+                }
+            }
+
+            @Override
+            public void run() {
+                while (true) {
+                    Batch<R> next;
+                    try {
+                        next = queue.poll(PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        continue; // only the end of reading ends this thread, so that reading never waits in vain
+                    }
+                    if (next == end) {
+                        return;
+                    }
+                    try {
+                        report();
+                        if (next != null) {
+                            write(next);
+                        }
+                    } catch (RuntimeException | Error e) { // the progress listener's, or an Error of writing
+                        if (fatal == null) {
+                            fatal = e;
+                        }
+                        stopped = "the import failed: " + e;
+                    }
+                }
+            }
+
+            private void report() {
+                Position at = readingAt;
+                if (at != null && at != reported) {
+                    reported = at;
+                    progress.update(at.bytesRead(), at.bytesTotal(), at.rows());
+                }
+            }
+
+            private void write(Batch<R> b) {
+                List<R> records = b.records();
+                if (stopped != null) {
+                    rejected += records.size();
+                    errors.add(new ImportSummary.RowError(b.firstLine(), "", "the " + records.size()
+                            + " rows from this line on were not written, as writing had stopped"));
+                    return; // handed over before reading saw that writing had stopped
+                }
+                try {
+                    ImportFormat.WriteResult result = jdbi.withHandle(h -> write(h, records));
+                    imported += result.imported();
+                    updated += result.updated();
+                    unchanged += records.size() - result.imported() - result.updated();
+                } catch (RuntimeException e) {
+                    String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+                    rejected += records.size();
+                    errors.add(new ImportSummary.RowError(b.firstLine(), "", "the " + records.size()
+                            + " rows from this line on could not be written, and none of them was: " + reason));
+                    stopped = "writing stopped at line " + b.firstLine() + ": " + reason;
+                }
+            }
+
+            private ImportFormat.WriteResult write(Handle h, List<R> records) {
+                h.begin();
+                try {
+                    ImportFormat.WriteResult result = format.write(new ImportFormat.ImportBatch<>(h, request.shop(), records,
+                            new CoreTableWriter(h, request.shop())));
+                    if (request.dryRun()) {
+                        h.rollback();
+                    } else {
+                        h.commit();
+                    }
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    h.rollback();
+                    throw e;
+                }
             }
         }
+    }
+
+    /** How often at most progress is reported while the writing waits for a batch. */
+    private static final long PROGRESS_MILLIS = 250;
+
+    /** Records to write together, and the line of the first one. */
+    private record Batch<R>(List<R> records, long firstLine) {
+    }
+
+    /** How far reading has got. */
+    private record Position(long bytesRead, long bytesTotal, long rows) {
     }
 }

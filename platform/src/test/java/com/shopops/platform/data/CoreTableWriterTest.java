@@ -222,4 +222,74 @@ class CoreTableWriterTest {
             assertEquals(1, data.customers(two.id()).size());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aLineHashIsTheHashOfItsTextAsStoredBefore() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        long[] edges = {0, 1, -1, 9, 10, -10, 99, 100, Long.MAX_VALUE, Long.MIN_VALUE, 1_000_000_000_000_000_000L};
+        for (int i = 0; i < 2_000; i++) {
+            String sku = i % 7 == 0 ? "" : "SKU-" + random.nextInt(100_000) + (i % 3 == 0 ? "杯子" : "");
+            long quantity = i < edges.length ? edges[i] : random.nextLong(-1_000, 1_000);
+            long price = i < edges.length ? edges[edges.length - 1 - i] : random.nextLong();
+            int repeat = 1 + random.nextInt(i % 5 == 0 ? 1_000 : 3);
+            assertEquals(fnv(sku + "|" + quantity + "|" + price + "|" + repeat), CoreTableWriter.lineHash(sku, quantity, price, repeat),
+                    sku + "|" + quantity + "|" + price + "|" + repeat);
+        }
+    }
+
+    /** FNV-1a over the chars of {@code text}: how line hashes were computed when they were first stored. */
+    private static long fnv(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void customersStayWhatTheirOrdersSayThroughNewChangedCancelledAndGrowingOrders(Kind kind) throws Exception {
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
+            Shop shop = shop(f);
+            Instant may3 = MAY_2.plusSeconds(86_400);
+            // batch by batch: new orders, one moved to another customer, one cancelled, one growing, one paid later
+            List<List<OrderRow>> batches = List.of(
+                    List.of(line("P1", "alice", MAY_2, Order.Status.PAID, "S", 1, 100),
+                            line("P2", "alice", LATE_MAY_1, Order.Status.PAID, "S", 2, 100),
+                            line("P3", "bob", may3, Order.Status.PLACED, "S", 1, 300),
+                            line("P4", "bob", MAY_2, Order.Status.CANCELLED, "S", -1, 300)),
+                    List.of(line("P5", "alice", may3, Order.Status.PAID, "T", 3, 50),
+                            line("P6", "carol", MAY_2, Order.Status.CANCELLED, "S", -1, 100)),
+                    List.of(line("P2", "bob", LATE_MAY_1, Order.Status.PAID, "S", 2, 100),
+                            line("P5", "alice", may3, Order.Status.CANCELLED, "T", 3, 50),
+                            line("P7", "carol", may3, Order.Status.PAID, "S", 1, 100)),
+                    List.of(new OrderRow("P1", null, null, null, null, null, null, "U", "u", 1, 900, 900, 0, null),
+                            line("P3", "bob", may3, Order.Status.PAID, "S", 1, 300),
+                            line("P8", "bob", LATE_MAY_1, Order.Status.PAID, "S", 1, 5)));
+            for (List<OrderRow> batch : batches) {
+                write(f, shop, w -> w.orders(batch));
+                assertEquals(recounted(f), stored(f), "after " + batch);
+            }
+            assertEquals(List.of("alice|1|1000|2024-05-02|2024-05-02", "bob|3|505|2024-05-01|2024-05-03",
+                    "carol|1|100|2024-05-03|2024-05-03"), stored(f));
+        }
+    }
+
+    private static List<String> stored(Fresh f) {
+        return f.database().jdbi().withHandle(h -> h.createQuery("""
+                        SELECT external_id, orders, spent, first_order, last_order FROM customers ORDER BY external_id""")
+                .map((rs, ctx) -> rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getLong(3) + "|" + rs.getString(4) + "|"
+                        + rs.getString(5)).list());
+    }
+
+    /** What the customers' figures are by plain SQL over their orders. */
+    private static List<String> recounted(Fresh f) {
+        return f.database().jdbi().withHandle(h -> h.createQuery("""
+                        SELECT c.external_id, COUNT(o.id), COALESCE(SUM(o.amount), 0), MIN(o.day), MAX(o.day)
+                        FROM customers c LEFT JOIN orders o ON o.customer_id = c.id AND o.status <> 'CANCELLED'
+                        GROUP BY c.external_id ORDER BY c.external_id""")
+                .map((rs, ctx) -> rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getLong(3) + "|" + rs.getString(4) + "|"
+                        + rs.getString(5)).list());
+    }
 }

@@ -342,6 +342,91 @@ class ImportRunnerTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aWriteFailingMidImportStopsItWithTheBatchesBeforeKeptAndNothingAfter(Kind kind) throws Exception {
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
+            Shop shop = shop(f);
+            StringBuilder text = new StringBuilder("order,sku,qty,price,at\n");
+            for (int i = 0; i < 200; i++) {
+                text.append(String.format("O%03d,x,1,1.00,2024-05-01 10:00%n", i));
+            }
+            Path csv = file("many.csv", text.toString(), StandardCharsets.UTF_8, false);
+            // O050 comes without its order's fields, so the writer refuses the batch it is in (lines 52-61).
+            ImportRunner runner = new ImportRunner(f.database().jdbi(), new ImportFormats(List.of(new LinesFormat() {
+                @Override
+                public ParsedRow<OrderRow> parse(ImportRow row, ImportContext context) {
+                    ParsedRow<OrderRow> p = super.parse(row, context);
+                    if (row.text("order").equals("O050") && p instanceof ParsedRow.Accepted<OrderRow> a) {
+                        OrderRow r = a.record();
+                        return ParsedRow.accept(new OrderRow(r.orderId(), null, null, null, null, null, null, r.sku(),
+                                r.title(), r.quantity(), r.unitPrice(), r.lineAmount(), 0, null));
+                    }
+                    return p;
+                }
+            }), List::of), new EventBus(), 10);
+
+            ImportSummary s = runner.run(request(shop, csv, false), ImportRunner.Progress.NONE);
+
+            assertEquals(50, s.imported(), "the five batches before");
+            assertEquals(50, summary(f, shop).orders(), "nothing of the failing batch, nothing after it");
+            assertNotNull(s.stopped());
+            assertTrue(s.stopped().startsWith("writing stopped at line 52: "), s.stopped());
+            assertTrue(s.stopped().contains("O050"), s.stopped());
+            assertEquals(52, s.errors().get(0).line());
+            assertTrue(s.errors().get(0).reason().startsWith("the 10 rows from this line on could not be written"),
+                    s.errors().get(0).reason());
+            assertTrue(s.read() < 200, "reading stops soon after: " + s.read());
+            assertEquals(s.read(), s.imported() + s.updated() + s.unchanged() + s.skipped() + s.rejected(),
+                    "every row read is counted once");
+            assertFalse(s.clean());
+        }
+    }
+
+    @Test
+    void aProgressListenerThatWritesToTheDatabaseDoesNotWaitForTheImport() throws Exception {
+        try (Fresh f = TestDatabases.sqlite(dir)) {
+            f.database().migrate("core", getClass().getClassLoader());
+            Shop shop = shop(f);
+            StringBuilder big = new StringBuilder("order,sku,qty,price,at\n");
+            for (int i = 0; i < 20_000; i++) {
+                big.append("P").append(i).append(",x,1,1.00,2024-05-01 10:00\n");
+            }
+            Path csv = file("big.csv", big.toString(), StandardCharsets.UTF_8, false);
+            List<Long> seen = new ArrayList<>();
+
+            // As an import job does: each report is a write of its own, outside the import's transactions.
+            ImportSummary s = runner(f, 500).run(request(shop, csv, false), (read, total, rows) -> {
+                f.database().jdbi().useHandle(h -> h.createUpdate("UPDATE shops SET name = name WHERE id = :id")
+                        .bind("id", shop.id()).execute());
+                seen.add(rows);
+            });
+
+            assertEquals(20_000, s.imported());
+            assertTrue(seen.size() >= 2, String.valueOf(seen));
+            assertEquals(20_000, seen.get(seen.size() - 1));
+        }
+    }
+
+    @Test
+    void aProgressListenerThatFailsFailsTheImport() throws Exception {
+        try (Fresh f = TestDatabases.sqlite(dir)) {
+            f.database().migrate("core", getClass().getClassLoader());
+            Shop shop = shop(f);
+            StringBuilder big = new StringBuilder("order,sku,qty,price,at\n");
+            for (int i = 0; i < 5_000; i++) {
+                big.append("P").append(i).append(",x,1,1.00,2024-05-01 10:00\n");
+            }
+            Path csv = file("big.csv", big.toString(), StandardCharsets.UTF_8, false);
+
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> runner(f, 1_000)
+                    .run(request(shop, csv, false), (read, total, rows) -> {
+                        throw new IllegalStateException("the job table is gone");
+                    }));
+            assertEquals("the job table is gone", e.getMessage());
+        }
+    }
+
     @Test
     void progressIsReportedToTheEnd() throws Exception {
         try (Fresh f = TestDatabases.sqlite(dir)) {

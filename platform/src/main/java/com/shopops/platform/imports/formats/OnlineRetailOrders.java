@@ -58,9 +58,54 @@ public final class OnlineRetailOrders implements ImportFormat<OrderRow> {
                 && Read.has(header, "Country");
     }
 
+    /**
+     * Where the columns are in one file's header and what the header calls them: worked out once per
+     * file instead of a header search for every cell of every row.
+     */
+    private record Columns(List<String> header, int invoice, int stockCode, int description, int quantity,
+                           int invoiceDate, int unitPrice, int customer, String invoiceName, String quantityName,
+                           String invoiceDateName, String unitPriceName) {
+
+        static Columns of(List<String> h) {
+            return new Columns(h, index(h, "InvoiceNo", "Invoice"), index(h, "StockCode"), index(h, "Description"),
+                    index(h, "Quantity"), index(h, "InvoiceDate"), index(h, "UnitPrice", "Price"),
+                    index(h, "CustomerID", "Customer ID"), Read.column(h, "InvoiceNo", "Invoice"), Read.column(h, "Quantity"),
+                    Read.column(h, "InvoiceDate"), Read.column(h, "UnitPrice", "Price"));
+        }
+
+        /** The position of the first of {@code names} the header has, as {@link ImportRow#text} finds it, or -1. */
+        private static int index(List<String> header, String... names) {
+            for (String name : names) {
+                for (int i = 0; i < header.size(); i++) {
+                    if (header.get(i).trim().equalsIgnoreCase(name)) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        /** The trimmed cell at {@code index}, or "" when the header has no such column. */
+        static String text(ImportRow row, int index) {
+            return index < 0 ? "" : row.at(index);
+        }
+    }
+
+    /** The columns of the file being read; one import after another reads the same header. */
+    private volatile Columns columns;
+
+    private Columns columns(List<String> header) {
+        Columns c = columns;
+        if (c == null || c.header() != header) {
+            c = Columns.of(header);
+            columns = c;
+        }
+        return c;
+    }
+
     @Override
     public String group(ImportRow row, ImportContext context) {
-        String invoice = Cells.id(row.text("InvoiceNo", "Invoice"));
+        String invoice = Cells.id(Columns.text(row, columns(row.header()).invoice()));
         return invoice.isEmpty() ? null : invoice;
     }
 
@@ -79,31 +124,31 @@ public final class OnlineRetailOrders implements ImportFormat<OrderRow> {
             throw new BadCell("row", "expected " + h.size() + " fields as in the header, found " + row.values().size()
                     + " (a separator too many or too few on this line?)");
         }
-        String invoiceColumn = Read.column(h, "InvoiceNo", "Invoice");
-        String invoice = Read.required(invoiceColumn, Cells.id(row.text("InvoiceNo", "Invoice")));
+        Columns c = columns(h);
+        String invoice = Read.required(c.invoiceName(), Cells.id(Columns.text(row, c.invoice())));
         char first = Character.toUpperCase(invoice.charAt(0));
         if (first == 'A') {
             return ParsedRow.skip("invoice " + invoice + " is an accounting adjustment (A…), not a sale");
         }
         boolean cancelled = first == 'C';
-        String sku = Read.required("StockCode", row.text("StockCode"));
-        long quantity = Read.count(Read.column(h, "Quantity"), row.text("Quantity"));
+        String sku = Read.required("StockCode", Columns.text(row, c.stockCode()));
+        long quantity = Read.count(c.quantityName(), Columns.text(row, c.quantity()));
         Currency currency = Read.currency(context);
-        String priceColumn = Read.column(h, "UnitPrice", "Price");
-        long unitPrice = Read.money(priceColumn, row.text("UnitPrice", "Price"), currency);
-        Instant createdAt = Read.instant(Read.column(h, "InvoiceDate"), row.text("InvoiceDate"), context.shop().timeZone());
+        String priceText = Columns.text(row, c.unitPrice());
+        long unitPrice = Read.money(c.unitPriceName(), priceText, currency);
+        Instant createdAt = Read.instant(c.invoiceDateName(), Columns.text(row, c.invoiceDate()), context.shop().timeZone());
         if (!cancelled && quantity <= 0) {
             return ParsedRow.skip("quantity " + quantity + " on invoice " + invoice
                     + ", which is not a cancellation (C…): no sale");
         }
         if (!cancelled && unitPrice <= 0) {
-            return ParsedRow.skip("unit price " + row.text("UnitPrice", "Price") + " on invoice " + invoice + ": no sale");
+            return ParsedRow.skip("unit price " + priceText + " on invoice " + invoice + ": no sale");
         }
-        long lineAmount = Read.times(Read.column(h, "Quantity"), quantity, unitPrice);
-        String customer = Cells.id(row.text("CustomerID", "Customer ID"));
+        long lineAmount = Read.times(c.quantityName(), quantity, unitPrice);
+        String customer = Cells.id(Columns.text(row, c.customer()));
         return ParsedRow.accept(new OrderRow(invoice, customer.isEmpty() ? null : customer, createdAt,
                 cancelled ? null : createdAt, cancelled ? Order.Status.CANCELLED : Order.Status.PAID, null, null,
-                sku, row.text("Description"), quantity, unitPrice, lineAmount, 0, null));
+                sku, Columns.text(row, c.description()), quantity, unitPrice, lineAmount, 0, null));
     }
 
     @Override
