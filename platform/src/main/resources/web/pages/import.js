@@ -73,4 +73,4 @@ form.addEventListener('submit', async (event) => {
 });
 
 if (shop) await showRecent().catch(showError);
-else form.querySelector('fieldset, button').disabled = true;
+else byId('start').disabled = true;

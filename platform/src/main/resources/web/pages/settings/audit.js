@@ -19,6 +19,7 @@ function query() {
     const value = form.elements[name].value.trim();
     if (value) params.set(name, value);
   }
+  if (form.elements.alerts.checked) params.set('alerts', 'true');
   return params;
 }
 
@@ -37,6 +38,7 @@ async function load() {
     { key: 'target', label: t('audit.target'), format: readable },
     { key: 'before', label: t('audit.before'), format: text },
     { key: 'after', label: t('audit.after'), format: text },
+    { key: 'alert', label: t('audit.alert'), format: (a) => (a ? el('span', { class: 'badge bad' }, a) : '') },
   ], entries, { csvName: 'audit-log', caption: t('audit.entries') }));
 }
 

@@ -1,5 +1,5 @@
 // Plugins: what is installed, enable/disable, install from a file, remove (plugins.manage).
-import { mount, api, t, tOr, el, byId, busy, table, progress, refreshNav, notify, showError } from '/shell/shell.js';
+import { mount, api, t, tOr, el, byId, busy, table, progress, refreshNav, notify, showError, fetchBundle } from '/shell/shell.js';
 
 await mount();
 
@@ -33,8 +33,16 @@ function actions(plugin) {
   return el('div', { class: 'actions' }, toggle, remove);
 }
 
+/** A running plugin describes itself in the UI language (plugin.description in its messages), else as installed. */
+async function describe(plugin) {
+  if (plugin.state !== 'STARTED') return plugin.description;
+  const messages = await fetchBundle(plugin.id).catch(() => ({}));
+  return messages['plugin.description'] ?? plugin.description;
+}
+
 async function load() {
   const plugins = await api('/api/plugins');
+  await Promise.all(plugins.map(async (p) => { p.description = await describe(p); }));
   byId('plugins').replaceChildren(table([
     { key: 'id', label: t('plugins.id') },
     { key: 'version', label: t('plugins.version') },

@@ -43,7 +43,8 @@ async function load() {
   byId('users').replaceChildren(table([
     { key: 'name', label: t('users.name') },
     { key: 'roles', label: t('users.roles'), format: (roles) => roles.map((r) => t(`role.${r}`)).join('、') },
-    { key: 'shops', label: t('users.shops'), format: (codes) => codes.join(', ') },
+    // An owner sees every shop whatever is granted (People.canSee).
+    { key: 'shops', label: t('users.shops'), format: (codes, u) => (u.roles.includes('OWNER') ? t('users.allShops') : codes.join(', ')) },
     { key: 'active', label: t('users.active'), format: (on) => el('span', { class: `badge ${on ? 'ok' : 'off'}` }, t(on ? 'users.isActive' : 'users.isInactive')),
       csv: (u) => (u.active ? t('users.isActive') : t('users.isInactive')) },
     { key: 'createdAt', label: t('users.createdAt'), format: dateTime, nowrap: true },

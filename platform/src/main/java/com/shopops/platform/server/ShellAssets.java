@@ -2,6 +2,7 @@ package com.shopops.platform.server;
 
 import com.shopops.api.CurrentUser;
 import com.shopops.api.MenuEntry;
+import com.shopops.platform.core.CorePermissions;
 import com.shopops.platform.plugins.PluginHost;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -24,11 +25,11 @@ public final class ShellAssets {
 
     /** Host pages and the permission each needs; a page not listed needs only a signed-in user. */
     static final Map<String, String> PAGES = Map.of(
-            "/import.html", "data.import",
-            "/settings/users.html", "users.manage",
-            "/settings/roles.html", "users.manage",
-            "/settings/plugins.html", "plugins.manage",
-            "/settings/audit.html", "audit.view");
+            "/import.html", CorePermissions.DATA_IMPORT.name(),
+            "/settings/users.html", CorePermissions.USERS_MANAGE.name(),
+            "/settings/roles.html", CorePermissions.USERS_MANAGE.name(),
+            "/settings/plugins.html", CorePermissions.PLUGINS_MANAGE.name(),
+            "/settings/audit.html", CorePermissions.AUDIT_VIEW.name());
 
     private ShellAssets() {
     }
