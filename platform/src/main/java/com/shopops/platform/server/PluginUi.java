@@ -1,19 +1,19 @@
 package com.shopops.platform.server;
 
+import com.shopops.api.CurrentUser;
+import com.shopops.api.Permission;
 import com.shopops.platform.plugins.PluginHost;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.util.Locale;
-import java.util.Map;
-import java.util.List;
-import com.shopops.api.CurrentUser;
-import com.shopops.api.Permission;
-import java.util.Optional;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Serves a started plugin's static UI: {@code /ui/{plugin}/<path>} from {@code ui/<plugin>/<path>} in
@@ -59,7 +59,7 @@ final class PluginUi {
         }
         String needed = missingPermission(active.get(), path, caller.get().user());
         if (needed != null) {
-            forbidden(ctx, needed);
+            ShellAssets.forbidden(ctx, needed);
             return;
         }
         URL url = active.get().loader() instanceof URLClassLoader own
@@ -92,18 +92,6 @@ final class PluginUi {
         }
         List<String> declared = plugin.permissions().stream().map(Permission::name).toList();
         return declared.isEmpty() || declared.stream().anyMatch(user::can) ? null : declared.get(0);
-    }
-
-    /** The 403 page of the shell, or a JSON answer when the shell has none. */
-    private static void forbidden(Context ctx, String permission) throws IOException {
-        try (InputStream page = PluginUi.class.getResourceAsStream("/web/forbidden.html")) {
-            if (page == null) {
-                Access.forbidden(ctx, permission);
-                return;
-            }
-            ctx.status(403).contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache")
-                    .header("X-ShopOps-Permission", permission).result(page.readAllBytes());
-        }
     }
 
     /** True for a relative path of plain segments: no '..', '.', empty segment, backslash or control character. */

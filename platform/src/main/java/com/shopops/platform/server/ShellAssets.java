@@ -1,21 +1,18 @@
 package com.shopops.platform.server;
 
 import com.shopops.api.CurrentUser;
-import com.shopops.api.MenuEntry;
 import com.shopops.platform.core.CorePermissions;
-import com.shopops.platform.plugins.PluginHost;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The web UI's wiring beside the pages in {@code /web}: the browser libraries that come as jars
- * (ECharts at {@code /vendor/echarts/}) and the page permissions, so that a signed-in user who opens
+ * (ECharts at {@code /vendor/echarts/}) and the host pages' permissions, so that a signed-in user who opens
  * a page they may not use gets the 403 page instead of a page whose every call fails.
  */
 public final class ShellAssets {
@@ -35,17 +32,18 @@ public final class ShellAssets {
     }
 
     /** Adds the vendor files and the page check to the server's configuration. */
-    public static void configure(JavalinConfig cfg, Access access, PluginHost plugins) {
+    public static void configure(JavalinConfig cfg, Access access) {
         // The jar has no folder entries, so Javalin's static files cannot mount it: one route per file name.
         cfg.routes.get("/vendor/echarts/{file}", ShellAssets::echarts);
         cfg.routes.before(ctx -> {
-            String needed = permissionFor(ctx.path(), plugins);
+            // Host pages only: a plugin's pages are checked where they are served (PluginUi).
+            String needed = PAGES.get(ctx.path());
             if (needed == null) {
                 return;
             }
             Optional<CurrentUser> user = access.caller(ctx).map(Access.Caller::user);
             if (user.isPresent() && !user.get().can(needed)) {
-                ctx.status(403).html(forbiddenPage());
+                forbidden(ctx, needed);
                 ctx.skipRemainingHandlers();
             }
         });
@@ -65,27 +63,15 @@ public final class ShellAssets {
         }
     }
 
-    /** The permission the page at {@code path} needs, or null when it needs none beyond a user. */
-    static String permissionFor(String path, PluginHost plugins) {
-        String page = PAGES.get(path);
-        if (page != null || !path.startsWith("/ui/")) {
-            return page;
-        }
-        String rest = path.substring("/ui/".length());
-        int slash = rest.indexOf('/');
-        String plugin = slash < 0 ? rest : rest.substring(0, slash);
-        String file = slash < 0 || slash == rest.length() - 1 ? "index.html" : rest.substring(slash + 1);
-        // A plugin's pages are the ones its menu names; its scripts and styles hold no data.
-        return plugins.active(plugin).flatMap(a -> a.menu().stream().filter(m -> m.page().equals(file)).findFirst())
-                .map(MenuEntry::permission).orElse(null);
-    }
-
-    private static String forbiddenPage() {
+    /** Answers 403 with the shell's page saying so, naming the permission in a header for scripts. */
+    static void forbidden(Context ctx, String permission) {
         try (InputStream in = ShellAssets.class.getResourceAsStream("/web/forbidden.html")) {
             if (in == null) {
-                return "<!doctype html><title>403</title><p>Forbidden</p>";
+                Access.forbidden(ctx, permission);
+                return;
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            ctx.status(403).contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache")
+                    .header("X-ShopOps-Permission", permission).result(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

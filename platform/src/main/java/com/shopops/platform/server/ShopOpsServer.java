@@ -72,7 +72,7 @@ public final class ShopOpsServer implements AutoCloseable {
                 }
                 shell.signInFirst(ctx);
             });
-            ShellAssets.configure(cfg, access, plugins);
+            ShellAssets.configure(cfg, access);
             String pluginsManage = CorePermissions.PLUGINS_MANAGE.name();
             routes = new CoreRoutes(cfg.routes, access);
             routes.get("/health", Access.PUBLIC, "Whether the server is up, with each plugin's state", this::health);
