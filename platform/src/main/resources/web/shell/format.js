@@ -33,3 +33,10 @@ export function dateTime(iso) {
   if (!iso) return '';
   return new Intl.DateTimeFormat(currentLang(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** The ISO day (YYYY-MM-DD) `n` days after `day` (before it for a negative `n`), by the calendar alone. */
+export function addDays(day, n) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

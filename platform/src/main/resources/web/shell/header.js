@@ -124,6 +124,8 @@ export async function renderNav(nav, context) {
   const group = (title, items) => (items.length === 0 ? null : el('div', { class: 'nav-group' },
     el('h2', { class: 'nav-title' }, title), el('ul', {}, items)));
   const work = [link('/', t('nav.home'), context)];
+  if (context.can('data.view')) work.push(link('/tasks.html', t('nav.tasks'), context));
+  if (context.can('data.view')) work.push(link('/targets.html', t('nav.targets'), context));
   if (context.can('data.import')) work.push(link('/import.html', t('nav.import'), context));
   const plugins = menu.map((m) => link(m.href, m.label, context, { dataset: { plugin: m.plugin } }));
   const settings = SETTINGS.filter(([, , perm]) => !perm || context.can(perm))

@@ -2,6 +2,7 @@ package com.shopops.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -24,4 +25,15 @@ public interface BriefingContributor extends ExtensionPoint {
 
     /** The findings for {@code shop} on the shop-local {@code day} (usually yesterday). */
     List<Finding> findings(Shop shop, LocalDate day) throws Exception;
+
+    /**
+     * The findings with their words in {@code locale} (English or Simplified Chinese); the host calls
+     * this one. Override it when the plugin translates its findings (e.g. with
+     * {@link PluginContext#messages()}); the default gives {@link #findings(Shop, LocalDate)}.
+     *
+     * @since 1.1.0
+     */
+    default List<Finding> findings(Shop shop, LocalDate day, Locale locale) throws Exception {
+        return findings(shop, day);
+    }
 }

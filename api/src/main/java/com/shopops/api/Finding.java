@@ -1,5 +1,7 @@
 package com.shopops.api;
 
+import java.util.List;
+
 /**
  * One thing the morning briefing tells the team: what was seen, its figure against what was
  * expected, what to do and who should do it.
@@ -23,11 +25,30 @@ package com.shopops.api;
  * @param role       the role that should act, or null
  * @param link       a UI path that explains it, or null
  * @param impact     estimated effect in the shop's minor currency units, for ordering within a severity
- * @since 1.0.0
+ * @param trend      the metric's recent daily values, oldest first, ending with {@code value}, when a
+ *                   trend explains the finding (the briefing draws it as a small chart); else empty
+ * @since 1.0.0 ({@code trend} since 1.1.0)
  */
 public record Finding(String plugin, Severity severity, String title, String detail, String metric,
                       Double value, Double expected, Unit unit, String suggestion, Role role,
-                      String link, long impact) {
+                      String link, long impact, List<Double> trend) {
+
+    public Finding {
+        trend = trend == null ? List.of() : List.copyOf(trend);
+    }
+
+    /** A finding without a trend, as plugins written for API 1.0 make them. */
+    public Finding(String plugin, Severity severity, String title, String detail, String metric,
+                   Double value, Double expected, Unit unit, String suggestion, Role role,
+                   String link, long impact) {
+        this(plugin, severity, title, detail, metric, value, expected, unit, suggestion, role, link, impact, List.of());
+    }
+
+    /** This finding with {@code values} (oldest first) as its trend. */
+    public Finding withTrend(List<Double> values) {
+        return new Finding(plugin, severity, title, detail, metric, value, expected, unit, suggestion, role, link,
+                impact, values);
+    }
 
     /** How a finding's value is to be read. */
     public enum Unit {

@@ -41,4 +41,25 @@ public interface PluginContext {
 
     /** Typed reads over the shops' core data: products, orders, customers, traffic, events, … */
     com.shopops.api.data.ShopData data();
+
+    /**
+     * The publishing channels of every started plugin, with the shop's settings kept by the host.
+     * The host implements this; the default, for other implementations, refuses.
+     *
+     * @since 1.3.0
+     */
+    default Channels channels() {
+        throw new UnsupportedOperationException("this host offers no publishing channels");
+    }
+
+    /**
+     * A folder of the data folder that is the plugin's own, created when first asked for: where it keeps
+     * files people upload (a post's images) or it makes. It is backed up with the data folder.
+     * The host implements this; the default, for other implementations, refuses.
+     *
+     * @since 1.3.0
+     */
+    default java.nio.file.Path files() {
+        throw new UnsupportedOperationException("this host keeps no files for plugins");
+    }
 }

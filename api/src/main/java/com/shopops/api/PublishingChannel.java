@@ -14,6 +14,15 @@ import org.pf4j.ExtensionPoint;
  */
 public interface PublishingChannel extends ExtensionPoint {
 
+    /**
+     * The entry of the settings given to {@link #publish} that names a folder of the host's data folder
+     * kept for this channel and shop (created before the call): where a channel that writes files writes
+     * them. A channel's own settings never start with {@code shopops.}.
+     *
+     * @since 1.3.0
+     */
+    String FOLDER = "shopops.folder";
+
     /** Stable id, e.g. {@code webhook}. */
     String id();
 
@@ -24,7 +33,7 @@ public interface PublishingChannel extends ExtensionPoint {
      * Publishes {@code post}. Must be idempotent on {@link Post#idempotencyKey()}: the same key
      * published twice is one post on the other side.
      *
-     * @param settings the shop's values for {@link #settings()}
+     * @param settings the shop's values for {@link #settings()}, and (since 1.3.0) {@link #FOLDER}
      * @return the result; throw or return a failure for the scheduler to retry
      */
     Result publish(Post post, Map<String, String> settings) throws Exception;

@@ -233,13 +233,13 @@ class BrowserIT {
             assertEquals(List.of(), browser.untranslated(), href);
             assertEquals("page", browser.visible("#shell-nav a[aria-current]").getAttribute("aria-current"));
         }
-        page("/ui/traffic/?shop=demo");
+        page("/ui/traffic/sources.html?shop=demo");
         browser.visible("#source").sendKeys("直通车");
         new Select(browser.visible("#channel")).selectByValue("paid");
         browser.visible("#save").click();
         browser.until(d -> browser.visible("#channels tbody").getText().contains("直通车"));
         assertTrue(browser.visible("#channels tbody").getText().contains("付费推广"));
-        browser.screenshot("traffic");
+        browser.screenshot("traffic-sources");
     }
 
     @Test
@@ -310,9 +310,9 @@ class BrowserIT {
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
         assertEquals(403, anonymous.send("GET", "/settings/users.html", null, "Cookie", cookie).status());
         assertEquals(403, anonymous.send("GET", "/import.html", null, "Cookie", cookie).status());
-        assertEquals(200, anonymous.send("GET", "/ui/traffic/", null, "Cookie", cookie).status());
+        assertEquals(200, anonymous.send("GET", "/ui/traffic/sources.html", null, "Cookie", cookie).status());
 
-        page("/ui/traffic/");
+        page("/ui/traffic/sources.html");
         assertTrue(browser.visible("#channels tbody").getText().contains("直通车"));
         assertTrue(browser.all("#edit").stream().noneMatch(WebElement::isDisplayed), "a designer may not change the mapping");
         signOut();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -85,7 +86,10 @@ final class Chromium implements AutoCloseable {
     }
 
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        // A page that re-renders replaces the element a condition just found; that is "not yet", not a failure.
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Waits until the shell has mounted: the page is shown and the navigation drawn. */

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 final class Distribution {
 
     static final Path HOME = Path.of(System.getProperty("shopops.dist", "target/shopops-0.1.0"));
+    /** The plugin API version the built host provides (the build's {@code shopops.api.version}). */
+    static final String API_VERSION = System.getProperty("shopops.api.version", "unknown");
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -70,6 +72,9 @@ final class Distribution {
 
     /** The password of the owner {@link Server#start} creates. */
     static final String OWNER_PASSWORD = "test owner password";
+
+    /** The last day of history of {@link Server#demo}'s shop. */
+    static final String DEMO_LAST_DAY = "2026-11-22";
 
     /**
      * Makes sure the installation that {@code args} point at (their {@code --data} and {@code --db}) has
@@ -122,6 +127,47 @@ final class Distribution {
                 public void close() {
                 }
             };
+        }
+
+        /** The demo's data folder as {@code shopops demo} made it, once per test run; each test gets a copy. */
+        private static Path demoTemplate;
+
+        /** Makes the demo once (the same for every test: fixed days, seed and last day) and keeps it. */
+        private static synchronized Path demoTemplate() throws Exception {
+            if (demoTemplate == null) {
+                Path dir = Files.createTempDirectory("shopops-demo-template");
+                Path data = dir.resolve("data");
+                Run demo = cli(dir, "demo", "--days", "60", "--seed", "5", "--until", DEMO_LAST_DAY, "--data", data.toString());
+                if (demo.exit() != 0) {
+                    throw new AssertionError("shopops demo failed: " + demo.err());
+                }
+                demoTemplate = data;
+                // gone with the test run, as the tests' own folders are
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try (Stream<Path> files = Files.walk(dir)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    } catch (IOException ignored) {
+                        // a temporary folder left behind is only disk space
+                    }
+                }));
+            }
+            return demoTemplate;
+        }
+
+        /**
+         * The demo shop {@code demo} of the plugin tests: 60 days up to 2026-11-22, seed 5, made with
+         * {@code shopops demo} (once per test run, then copied to {@code workDir/data}: making it is the
+         * slow part of every plugin test's start), and a server on it.
+         */
+        static Server demo(Path workDir) throws Exception {
+            Path data = workDir.resolve("data");
+            Path template = demoTemplate();
+            try (Stream<Path> files = Files.walk(template)) {
+                for (Path from : files.toList()) {
+                    Files.copy(from, data.resolve(template.relativize(from).toString()));
+                }
+            }
+            return start(workDir, "--data", data.toString());
         }
 
         /** Starts {@code bin/shopops serve} with {@code args} on a free port and waits for /health. */

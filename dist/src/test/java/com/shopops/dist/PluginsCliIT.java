@@ -20,6 +20,10 @@ class PluginsCliIT {
     void listInstallDisableEnableAndRemoveFromTheCommandLine() throws Exception {
         Path plugins = Distribution.pluginsCopy(work.resolve("plugins"));
         String folder = plugins.toString();
+        long shipped;
+        try (var files = Files.list(plugins)) {
+            shipped = files.filter(f -> f.getFileName().toString().endsWith(".zip")).count();
+        }
         Path fixture = FixtureZips.plugin(Files.createDirectories(work.resolve("incoming")), "steady", FixtureZips.FITS,
                 Map.of(), Map.of());
         Path future = FixtureZips.relabel(fixture, work.resolve("future.zip"), "future", ">=9.0.0");
@@ -39,12 +43,12 @@ class PluginsCliIT {
 
         Distribution.Run refused = Distribution.cli(work, "plugins", "install", future.toString(), "--plugins", folder);
         assertEquals(1, refused.exit());
-        assertTrue(refused.err().contains("requires ShopOps API >=9.0.0, but this host provides API 1.0.0"), refused.err());
+        assertTrue(refused.err().contains("requires ShopOps API >=9.0.0, but this host provides API " + Distribution.API_VERSION), refused.err());
         assertFalse(Files.exists(plugins.resolve("future-9.9.9.zip")));
 
         Distribution.Run json = Distribution.cli(work, "plugins", "list", "--json", "--plugins", folder);
         var states = Distribution.JSON.readTree(json.out());
-        assertEquals(2, states.size(), json.out());
+        assertEquals(shipped + 1, states.size(), "the shipped plugins and steady: " + json.out());
 
         try (Distribution.Server server = Distribution.Server.start(work, "--data", work.resolve("data").toString(),
                 "--plugins", folder, "--demo")) {

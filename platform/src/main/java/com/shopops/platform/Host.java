@@ -66,6 +66,8 @@ public final class Host implements AutoCloseable {
             long pluginsReady = System.nanoTime();
             listening.join();
             server.ready();
+            installation.scheduler().forPlugin("core").every("briefing.yesterday", Duration.ofMinutes(15),
+                    due -> installation.briefing().makeYesterdays(installation.shops().all()));
             installation.scheduler().start(Duration.ofSeconds(1));
             if (fillDemo != null) {
                 Thread filling = new Thread(fillDemo, "shopops-demo");

@@ -1,11 +1,21 @@
 package com.shopops.platform;
 
+import com.shopops.api.BriefingContributor;
+import com.shopops.api.CoreEvents;
 import com.shopops.api.ImportFormat;
 import com.shopops.api.Shop;
+import com.shopops.platform.briefing.Briefings;
+import com.shopops.platform.briefing.ChangeAlerts;
+import com.shopops.platform.briefing.FindingGathering;
+import com.shopops.platform.briefing.MorningBriefing;
+import com.shopops.platform.briefing.OverdueTasks;
+import com.shopops.platform.briefing.SalesTargetCheck;
 import com.shopops.platform.config.Config;
+import com.shopops.platform.core.BundleMessages;
 import com.shopops.platform.core.CorePermissions;
 import com.shopops.platform.core.DurableScheduler;
 import com.shopops.platform.core.EventBus;
+import com.shopops.platform.core.PluginSettings;
 import com.shopops.platform.core.ShopStore;
 import com.shopops.platform.data.ShopDataStore;
 import com.shopops.platform.db.Database;
@@ -17,6 +27,8 @@ import com.shopops.platform.people.People;
 import com.shopops.platform.people.PermissionGrants;
 import com.shopops.platform.plugins.HostServices;
 import com.shopops.platform.plugins.PluginHost;
+import com.shopops.platform.targets.TargetStore;
+import com.shopops.platform.tasks.TaskStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +52,11 @@ public final class Installation implements AutoCloseable {
     private final ImportFormats formats;
     private final ImportJobs importJobs;
     private final People people;
+    private final BundleMessages coreMessages = new BundleMessages("core", Installation.class.getClassLoader());
+    private final FindingGathering gathering = new FindingGathering();
+    private final MorningBriefing briefing;
+    private final TaskStore tasks;
+    private final TargetStore targets;
 
     private Installation(Config config, Clock clock, Database database) {
         this.config = config;
@@ -49,7 +66,8 @@ public final class Installation implements AutoCloseable {
         this.events = new EventBus();
         this.scheduler = new DurableScheduler(database.jdbi(), clock);
         this.data = new ShopDataStore(database.jdbi(), shops);
-        this.plugins = new PluginHost(config.pluginsDir(), new HostServices(database, clock, shops, scheduler, events, data));
+        this.plugins = new PluginHost(config.pluginsDir(), new HostServices(database, clock, shops, scheduler, events, data,
+                config.dataDir().resolve("files")));
         // PF4J hands extensions out by raw class: each one is taken as the format of some record type.
         this.formats = new ImportFormats(CoreFormats.all(), () -> {
             List<ImportFormat<?>> found = new ArrayList<>();
@@ -61,6 +79,26 @@ public final class Installation implements AutoCloseable {
         this.people = new People(database.jdbi(), clock, People.Policy.DEFAULTS, this::declaredPermissions);
         this.importJobs = new ImportJobs(database.jdbi(), imports(), config.dataDir().resolve("uploads").resolve("imports"),
                 clock);
+        this.tasks = new TaskStore(database.jdbi(), clock);
+        this.targets = new TargetStore(database.jdbi());
+        Briefings briefings = new Briefings(database.jdbi());
+        this.briefing = new MorningBriefing(briefings, gathering, this::briefingSources,
+                new PluginSettings(database.jdbi(), "core", clock), coreMessages, tasks::forFindings, clock);
+        // New data makes the stored briefings stale: the next reading gathers their findings again.
+        events.forPlugin("core").subscribe(CoreEvents.DataImported.class, e -> briefings.outdate(e.shopId()));
+    }
+
+    /** Who is asked for findings: the core's own checks first, then every started plugin's contributors. */
+    private List<FindingGathering.Source> briefingSources() {
+        List<FindingGathering.Source> sources = new ArrayList<>();
+        sources.add(new FindingGathering.Source("core", List.of(
+                new SalesTargetCheck(data, targets::salesTarget, coreMessages),
+                new ChangeAlerts(people.audit(), coreMessages),
+                new OverdueTasks(tasks, coreMessages))));
+        for (PluginHost.PluginExtensions<BriefingContributor> p : plugins.extensionsByPlugin(BriefingContributor.class)) {
+            sources.add(new FindingGathering.Source(p.pluginId(), p.extensions()));
+        }
+        return sources;
     }
 
     /** The parts, connected to the database but not yet migrated or started. */
@@ -160,6 +198,21 @@ public final class Installation implements AutoCloseable {
         return formats;
     }
 
+    /** The morning briefing: findings gathered from the core and the plugins, stored per day. */
+    public MorningBriefing briefing() {
+        return briefing;
+    }
+
+    /** The task board: tasks made from findings, by hand, and the recurring checks. */
+    public TaskStore tasks() {
+        return tasks;
+    }
+
+    /** The core's messages (English and Chinese), for words the server writes. */
+    public BundleMessages coreMessages() {
+        return coreMessages;
+    }
+
     /** Users, permissions, sessions, tokens and the audit log. */
     public People people() {
         return people;
@@ -178,6 +231,7 @@ public final class Installation implements AutoCloseable {
     @Override
     public void close() {
         importJobs.close();
+        gathering.close();
         scheduler.close();
         plugins.close();
         database.close();

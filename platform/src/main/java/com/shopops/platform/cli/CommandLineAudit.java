@@ -10,7 +10,12 @@ final class CommandLineAudit {
     }
 
     static void record(Installation installation, String action, String target, String after) {
+        record(installation, null, action, target, null, after);
+    }
+
+    /** A change to one shop's data, with the value before. */
+    static void record(Installation installation, Long shopId, String action, String target, String before, String after) {
         installation.people().audit().record(new AuditLog.Change(null, "command line (" + System.getProperty("user.name") + ")",
-                null, action, target, null, after, 0, null, null));
+                shopId, action, target, before, after, 0, null, null));
     }
 }

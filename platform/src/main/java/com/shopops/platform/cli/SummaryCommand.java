@@ -7,7 +7,6 @@ import com.shopops.platform.data.SummaryReport;
 import com.shopops.platform.server.Json;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Currency;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,7 +59,7 @@ final class SummaryCommand implements Callable<Integer> {
     }
 
     static String money(long minor, String currency) {
-        int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
-        return String.format("%,." + digits + "f", BigDecimal.valueOf(minor, digits));
+        java.math.BigDecimal major = com.shopops.api.Money.major(minor, currency);
+        return String.format("%,." + major.scale() + "f", major);
     }
 }

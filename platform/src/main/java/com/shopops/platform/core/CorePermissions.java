@@ -50,9 +50,21 @@ public final class CorePermissions {
     /** Read the audit log. */
     public static final Permission AUDIT_VIEW = new Permission("audit.view", "Read the audit log", Set.of(Role.OWNER));
 
+    /** Turn findings into tasks, work on them and comment: the whole team uses the task board. */
+    public static final Permission TASKS_EDIT = new Permission("tasks.edit", "Create, update and comment on tasks",
+            EnumSet.allOf(Role.class));
+
+    /** Set the shop's sales targets and their breakdown. */
+    public static final Permission TARGETS_EDIT = new Permission("targets.edit", "Set the shop's sales targets",
+            Set.of(Role.OWNER, Role.OPERATOR));
+
+    /** Set up a shop's publishing channels (webhook URLs, signing secrets, outbox folders). */
+    public static final Permission CHANNELS_MANAGE = new Permission("channels.manage",
+            "Set up the shop's publishing channels and their secrets", Set.of(Role.OWNER, Role.OPERATOR));
+
     /** Every core permission. */
     public static List<Permission> all() {
         return List.of(DATA_VIEW, DATA_IMPORT, DATA_COSTS, PRODUCTS_EDIT, SETTINGS_EDIT, SHOPS_MANAGE, USERS_MANAGE,
-                PLUGINS_MANAGE, AUDIT_VIEW);
+                PLUGINS_MANAGE, AUDIT_VIEW, TASKS_EDIT, TARGETS_EDIT, CHANNELS_MANAGE);
     }
 }

@@ -46,6 +46,8 @@ public final class CoreTableWriter implements CoreWriter {
     private final long shopId;
     private final ZoneId zone;
     private boolean hasProducts;
+    /** The days whose order figures a write changed, recomputed in {@link OrderDays} before the write returns. */
+    private final Set<String> touchedDays = new HashSet<>();
 
     public CoreTableWriter(Handle handle, Shop shop) {
         this.h = handle;
@@ -55,8 +57,9 @@ public final class CoreTableWriter implements CoreWriter {
 
     // ---------------------------------------------------------------- orders
 
-    private record StoredOrder(long id, Long customerId, String createdAt, String paidAt, String status, long amount,
-                               boolean amountFromLines, String source, long lineCount, long linesDigest) {
+    /** An order as stored; {@code refunded}: it has a refund (of any kind), which the order figures of its day count. */
+    private record StoredOrder(long id, Long customerId, String createdAt, String day, String paidAt, String status, long amount,
+                               boolean amountFromLines, String source, long lineCount, long linesDigest, boolean refunded) {
     }
 
     /**
@@ -180,6 +183,7 @@ public final class CoreTableWriter implements CoreWriter {
                 insert.add(shopId, orderId, customerId, createdAt, day, paidAt, header.status().name(), amount,
                         fromLines ? 1 : 0, header.source(), (long) incoming.rows().size(), incoming.digest());
                 upkeep.newOrder(customerId, header.status(), day, amount);
+                touchedDays.add(day);
                 continue;
             }
             boolean sameLines = old.lineCount() == incoming.rows().size() && old.linesDigest() == incoming.digest();
@@ -197,6 +201,9 @@ public final class CoreTableWriter implements CoreWriter {
                 upkeep.recount(customerId);
                 upkeep.recount(old.customerId());
                 updatedOrders.add(orderId);
+                // an order moved to another day leaves its old day's figures as well
+                touchedDays.add(old.day());
+                touchedDays.add(day);
                 update.add(customerId, createdAt, day, paidAt, header.status().name(), amount, fromLines ? 1 : 0,
                         header.source(), old.id());
             }
@@ -236,9 +243,12 @@ public final class CoreTableWriter implements CoreWriter {
         recountLines(grew.stream().map(orderIds::get).toList());
         for (String orderId : grew) {
             upkeep.recount(stored.get(orderId).customerId());
+            // the amount of an order that grew may come from its lines
+            touchedDays.add(headers.containsKey(orderId) ? day(headers.get(orderId)) : stored.get(orderId).day());
         }
-        writeOrderRefunds(headers, orderIds, stored.keySet());
+        writeOrderRefunds(headers, orderIds, stored);
         upkeep.write();
+        figuresChanged(imported + updated > 0);
         return new WriteResult(imported, updated);
     }
 
@@ -372,26 +382,63 @@ public final class CoreTableWriter implements CoreWriter {
         update.execute();
     }
 
-    /** The refund each order states; a stored order that states none loses the one it had ({@code stored}: their numbers). */
-    private void writeOrderRefunds(Map<String, OrderRow> headers, Map<String, Long> orderIds, Set<String> stored) {
+    /** The refund each order states; a stored order that states none loses the one it had ({@code stored}: by their numbers). */
+    private void writeOrderRefunds(Map<String, OrderRow> headers, Map<String, Long> orderIds, Map<String, StoredOrder> stored) {
         PreparedBatch refunds = h.prepareBatch("""
                 INSERT INTO refunds (shop_id, order_id, refund_key, at, day, amount, reason) VALUES (?, ?, 'order', ?, ?, ?, ?)
                 ON CONFLICT (order_id, refund_key) DO UPDATE SET at = excluded.at, day = excluded.day,
                     amount = excluded.amount, reason = excluded.reason""");
         PreparedBatch none = h.prepareBatch("DELETE FROM refunds WHERE order_id = ? AND refund_key = 'order'");
+        List<String> noneDays = new ArrayList<>();
         for (var e : headers.entrySet()) {
             OrderRow header = e.getValue();
             long orderId = orderIds.get(e.getKey());
+            StoredOrder old = stored.get(e.getKey());
             if (header.refunded() > 0) {
+                if (old != null && !old.refunded()) {
+                    touchedDays.add(day(header)); // a refunded order more on its day (a new order's day is recounted anyway)
+                }
                 // An order export states how much was refunded, not when: the refund is dated at payment.
                 Instant at = header.paidAt() != null ? header.paidAt() : header.createdAt();
                 refunds.add(shopId, orderId, TimeAsText.format(at), LocalDate.ofInstant(at, zone).toString(),
                         header.refunded(), header.refundReason());
-            } else if (stored.contains(e.getKey())) {
+            } else if (old != null) {
                 none.add(orderId); // a new order has no refund to lose
+                noneDays.add(day(header));
             }
         }
-        executeAll(refunds, none);
+        executeAll(refunds);
+        if (none.size() > 0) {
+            int[] deleted = none.execute();
+            for (int i = 0; i < deleted.length; i++) {
+                if (deleted[i] > 0) {
+                    touchedDays.add(noneDays.get(i)); // the order lost its refund
+                }
+            }
+        }
+    }
+
+    /** The shop-local day of an order from its header row. */
+    private String day(OrderRow header) {
+        return LocalDate.ofInstant(header.createdAt(), zone).toString();
+    }
+
+    /**
+     * Brings the order figures of the days this write touched up to date and, when the write changed the
+     * shop's orders, refunds or products, gives the shop a new data version: both in the caller's transaction,
+     * so the figures and the version commit (or roll back) with the rows they are made from.
+     */
+    private void figuresChanged(boolean changed) {
+        if (!touchedDays.isEmpty()) {
+            for (List<String> chunk : chunks(touchedDays)) {
+                OrderDays.recompute(h, shopId, chunk);
+            }
+            touchedDays.clear();
+            changed = true;
+        }
+        if (changed) {
+            DataVersion.change(h, shopId);
+        }
     }
 
     /** The ids of the customers named {@code names}, creating the ones the shop does not have yet. */
@@ -477,16 +524,17 @@ public final class CoreTableWriter implements CoreWriter {
         Map<String, StoredOrder> found = new HashMap<>();
         for (List<String> chunk : chunks(externalIds)) {
             h.createQuery("""
-                            SELECT external_id, id, customer_id, created_at, paid_at, status, amount, amount_from_lines, source,
-                                   line_count, lines_digest
+                            SELECT external_id, id, customer_id, created_at, day, paid_at, status, amount, amount_from_lines, source,
+                                   line_count, lines_digest, CASE WHEN EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = orders.id)
+                                   THEN 1 ELSE 0 END
                             FROM orders WHERE shop_id = :shop AND external_id IN (<keys>)""")
                     .bind("shop", shopId).bindList("keys", chunk)
                     .map((rs, ctx) -> {
                         long customer = rs.getLong(3);
                         Long customerId = rs.wasNull() ? null : customer;
                         found.put(rs.getString(1), new StoredOrder(rs.getLong(2), customerId, rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getLong(7), rs.getInt(8) == 1, rs.getString(9),
-                                rs.getLong(10), rs.getLong(11)));
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9) == 1,
+                                rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getInt(13) == 1));
                         return 0;
                     }).list();
         }
@@ -594,6 +642,8 @@ public final class CoreTableWriter implements CoreWriter {
                                                      WHERE p.shop_id = reviews.shop_id AND p.sku = reviews.sku)
                     WHERE shop_id = :shop AND product_id IS NULL""").bind("shop", shopId).execute();
         }
+        // which products sold is read through the lines' product: a new product links lines
+        figuresChanged(imported + updated > 0);
         return new WriteResult(imported, updated);
     }
 
@@ -759,11 +809,13 @@ public final class CoreTableWriter implements CoreWriter {
         }
         long imported = 0;
         long updated = 0;
+        Set<Long> refundedNow = new LinkedHashSet<>(); // orders that get a refund: they may have had none
         for (Object[] v : values) {
             String old = stored.get(v[0] + "/" + v[1]);
             String now = v[2] + "|" + v[4] + "|" + v[5];
             if (old == null) {
                 imported++;
+                refundedNow.add((Long) v[0]);
             } else if (old.equals(now)) {
                 continue;
             } else {
@@ -772,6 +824,12 @@ public final class CoreTableWriter implements CoreWriter {
             upsert.add(shopId, v[0], v[1], v[2], v[3], v[4], v[5]);
         }
         executeAll(upsert);
+        // a refund counts on its order's day (refunded orders of the days' orders), not on the refund's own day
+        for (List<Long> chunk : chunks(refundedNow)) {
+            touchedDays.addAll(h.createQuery("SELECT DISTINCT day FROM orders WHERE id IN (<keys>)")
+                    .bindList("keys", chunk).mapTo(String.class).list());
+        }
+        figuresChanged(imported + updated > 0);
         return new WriteResult(imported, updated);
     }
 

@@ -1,9 +1,22 @@
 package com.shopops.platform.data;
 
+import com.shopops.api.data.CohortCell;
+import com.shopops.api.data.CustomerOrders;
+import com.shopops.api.data.DataCoverage;
+import com.shopops.api.data.GuestOrders;
+import com.shopops.api.data.FunnelCounts;
+import com.shopops.api.data.HourFigures;
+import com.shopops.api.data.OrderFigures;
+import com.shopops.api.data.ProductSales;
+import com.shopops.api.data.ProductViews;
+import com.shopops.api.data.SellThrough;
 import com.shopops.api.data.ShopData;
 import com.shopops.api.data.ShopSummary;
+import com.shopops.api.data.TrafficFigures;
+import com.shopops.api.data.WeeklyUnits;
 import com.shopops.api.domain.BehaviourEvent;
 import com.shopops.api.domain.Customer;
+import com.shopops.api.domain.DayTarget;
 import com.shopops.api.domain.Order;
 import com.shopops.api.domain.OrderLine;
 import com.shopops.api.domain.Product;
@@ -12,16 +25,21 @@ import com.shopops.api.domain.Review;
 import com.shopops.api.domain.Target;
 import com.shopops.api.domain.TrafficDay;
 import com.shopops.platform.core.ShopStore;
+import com.shopops.platform.targets.TargetStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Typed reads over the core tables; the host's implementation of {@link ShopData}. */
+/** Typed reads over the core tables; the host's implementation of {@link ShopData}, its aggregate reads in {@link ShopFigures}. */
 public final class ShopDataStore implements ShopData {
 
     // Open ends of a range of ISO days: text comparison makes these the first and last day possible.
@@ -30,10 +48,16 @@ public final class ShopDataStore implements ShopData {
 
     private final Jdbi jdbi;
     private final ShopStore shops;
+    private final TargetStore targets;
+    private final ShopFigures figures;
+    private final MemberFigures members;
 
     public ShopDataStore(Jdbi jdbi, ShopStore shops) {
         this.jdbi = jdbi;
         this.shops = shops;
+        this.targets = new TargetStore(jdbi);
+        this.figures = new ShopFigures(jdbi, shops);
+        this.members = new MemberFigures(jdbi);
     }
 
     @Override
@@ -133,6 +157,11 @@ public final class ShopDataStore implements ShopData {
     }
 
     @Override
+    public List<DayTarget> dayTargets(long shopId, LocalDate from, LocalDate to) {
+        return targets.days(shopId, from, to);
+    }
+
+    @Override
     public List<Review> reviews(long shopId, LocalDate from, LocalDate to) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, shop_id, product_id, rating, text, day FROM reviews
@@ -171,6 +200,94 @@ public final class ShopDataStore implements ShopData {
             return new ShopSummary(orders.count(), orders.guests(), orders.customers(), lines, orders.revenue(), refunds, currency,
                     orders.first(), orders.last());
         });
+    }
+
+    // ------------------------------------------------------------------ aggregate reads (API 1.2.0)
+
+    @Override
+    public DataCoverage coverage(long shopId) {
+        return figures.coverage(shopId);
+    }
+
+    @Override
+    public OrderFigures orderFigures(long shopId, LocalDate from, LocalDate to) {
+        return figures.orderFigures(shopId, from, to);
+    }
+
+    @Override
+    public TrafficFigures trafficFigures(long shopId, LocalDate from, LocalDate to, String source) {
+        return figures.trafficFigures(shopId, from, to, source);
+    }
+
+    @Override
+    public List<TrafficFigures> trafficFiguresBySource(long shopId, LocalDate from, LocalDate to) {
+        return figures.trafficFiguresBySource(shopId, from, to);
+    }
+
+    @Override
+    public SellThrough sellThrough(long shopId, LocalDate from, LocalDate to) {
+        return figures.sellThrough(shopId, from, to);
+    }
+
+    @Override
+    public List<ProductSales> productSales(long shopId, LocalDate from, LocalDate to, Collection<String> skus, int limit) {
+        return figures.productSales(shopId, from, to, skus, limit);
+    }
+
+    @Override
+    public List<ProductViews> productViews(long shopId, LocalDate from, LocalDate to, Collection<String> skus, int limit) {
+        return figures.productViews(shopId, from, to, skus, limit);
+    }
+
+    @Override
+    public Map<String, LocalDate> firstSales(long shopId, Collection<String> skus) {
+        return figures.firstSales(shopId, skus);
+    }
+
+    @Override
+    public List<FunnelCounts> funnelCounts(long shopId, LocalDate from, LocalDate to, String sku, FunnelCounts.Grouping by,
+                                           int limit) {
+        return figures.funnelCounts(shopId, from, to, sku, by, limit);
+    }
+
+    @Override
+    public List<HourFigures> hourFigures(long shopId, LocalDate from, LocalDate to) {
+        return figures.hourFigures(shopId, from, to);
+    }
+
+    @Override
+    public List<WeeklyUnits> weeklyUnits(long shopId, LocalDate lastDay, int weeks, Collection<String> skus) {
+        return figures.weeklyUnits(shopId, lastDay, weeks, skus);
+    }
+
+    @Override
+    public void customerOrders(long shopId, LocalDate from, LocalDate to, Consumer<CustomerOrders> each) {
+        members.customerOrders(shopId, from, to, each);
+    }
+
+    @Override
+    public GuestOrders guestOrders(long shopId, LocalDate from, LocalDate to) {
+        return members.guestOrders(shopId, from, to);
+    }
+
+    @Override
+    public List<CohortCell> cohorts(long shopId, LocalDate from, LocalDate to) {
+        return members.cohorts(shopId, from, to);
+    }
+
+    @Override
+    public Set<Long> customersWhoBought(long shopId, Collection<String> categories, LocalDate from, LocalDate to) {
+        return members.customersWhoBought(shopId, categories, from, to);
+    }
+
+    @Override
+    public Optional<Customer> customer(long shopId, String externalId) {
+        return members.customer(shopId, externalId);
+    }
+
+    @Override
+    public List<Order> customerHistory(long shopId, long customerId, int limit) {
+        return members.customerHistory(shopId, customerId, limit);
     }
 
     static Order order(ResultSet rs, StatementContext ctx) throws SQLException {

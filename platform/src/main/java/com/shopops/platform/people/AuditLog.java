@@ -1,5 +1,7 @@
 package com.shopops.platform.people;
 
+import static com.shopops.platform.data.SpreadsheetCsv.cell;
+
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.Writer;
 import java.time.Clock;
@@ -165,14 +167,4 @@ public final class AuditLog {
         return s == null || s.length() <= 4000 ? s : s.substring(0, 4000) + "…";
     }
 
-    /**
-     * A cell for a spreadsheet: empty for null, and text that a spreadsheet would run as a formula
-     * ({@code =}, {@code +}, {@code -}, {@code @} first) is kept as text with a leading apostrophe.
-     */
-    static String cell(String s) {
-        if (s == null) {
-            return "";
-        }
-        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-    }
 }

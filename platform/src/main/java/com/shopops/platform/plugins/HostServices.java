@@ -16,7 +16,8 @@ import java.time.Clock;
  * @param scheduler durable jobs
  * @param events    the event bus
  * @param data      typed reads over the shops' core data
+ * @param files     the data folder's {@code files} folder, where each plugin and each channel gets one of its own
  */
 public record HostServices(Database database, Clock clock, ShopStore shops, DurableScheduler scheduler, EventBus events,
-                           com.shopops.api.data.ShopData data) {
+                           com.shopops.api.data.ShopData data, java.nio.file.Path files) {
 }

@@ -2,6 +2,7 @@ package com.shopops.platform.plugins;
 
 import com.shopops.api.MenuEntry;
 import com.shopops.api.Permission;
+import com.shopops.api.PublishingChannel;
 import com.shopops.api.ShopOpsPlugin;
 import com.shopops.platform.core.BundleMessages;
 import com.shopops.platform.core.PluginSettings;
@@ -71,6 +72,7 @@ public final class PluginHost implements AutoCloseable {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final List<String> startOrder = new ArrayList<>();
+    private final HostChannels channels;
 
     /**
      * @param folder   the plugins folder (created when missing; must be writable: zips are expanded there)
@@ -85,8 +87,17 @@ public final class PluginHost implements AutoCloseable {
         this.folder = folder.toAbsolutePath().normalize();
         this.services = services;
         this.manager = new ShopOpsPluginManager(this.folder);
+        this.channels = services == null ? null : new HostChannels(services.database().jdbi(), services.clock(),
+                services.files().resolve("channels"),
+                () -> extensionsByPlugin(PublishingChannel.class).stream()
+                        .flatMap(e -> e.extensions().stream().map(c -> new HostChannels.Offered(e.pluginId(), c))).toList());
         manager.addPluginStateListener(event -> log.info("plugin {} {}: {} (was {})", event.getPlugin().getPluginId(),
                 event.getPlugin().getDescriptor().getVersion(), event.getPluginState(), event.getOldState()));
+    }
+
+    /** The publishing channels of the started plugins, with the shops' settings for them. */
+    public HostChannels channels() {
+        return channels;
     }
 
     /** The plugins folder. */
@@ -217,7 +228,8 @@ public final class PluginHost implements AutoCloseable {
         return new HostPluginContext(id, services.database().jdbi(), services.clock(),
                 new PluginSettings(services.database().jdbi(), id, services.clock()),
                 services.scheduler().forPlugin(id), services.events().forPlugin(id),
-                new BundleMessages(id, loader), services.shops(), services.data());
+                new BundleMessages(id, loader), services.shops(), services.data(), channels,
+                services.files().resolve("plugins").resolve(id));
     }
 
     private PluginView fail(PluginWrapper w, String reason, Throwable cause) {
@@ -372,10 +384,34 @@ public final class PluginHost implements AutoCloseable {
      * stop the others' work.
      */
     public <T> List<T> extensions(Class<T> type) {
-        List<T> found = new ArrayList<>();
+        return extensionsByPlugin(type).stream().flatMap(e -> e.extensions().stream()).toList();
+    }
+
+    /**
+     * One started plugin's extensions of a type.
+     *
+     * @param pluginId   the plugin
+     * @param extensions its extensions, in the order of its extension index
+     */
+    public record PluginExtensions<T>(String pluginId, List<T> extensions) {
+    }
+
+    /**
+     * The extensions of {@code type} per started plugin, in start order, leaving out plugins that have
+     * none. When a plugin's entry class also implements {@code type}, the started entry itself is
+     * given rather than a fresh instance PF4J would make, so it keeps the context it was started with.
+     */
+    public <T> List<PluginExtensions<T>> extensionsByPlugin(Class<T> type) {
+        List<PluginExtensions<T>> found = new ArrayList<>();
         for (Active a : activePlugins()) {
             try {
-                found.addAll(manager.getExtensions(type, a.id()));
+                List<T> own = new ArrayList<>();
+                for (T e : manager.getExtensions(type, a.id())) {
+                    own.add(e.getClass() == a.entry().getClass() ? type.cast(a.entry()) : e);
+                }
+                if (!own.isEmpty()) {
+                    found.add(new PluginExtensions<>(a.id(), List.copyOf(own)));
+                }
             } catch (Throwable e) {
                 log.warn("plugin {}: its {} extensions cannot be made: {}", a.id(), type.getSimpleName(), e.toString());
             }

@@ -1,12 +1,12 @@
 package com.shopops.platform.server;
 
+import com.shopops.platform.data.SpreadsheetCsv;
 import com.shopops.api.Role;
 import com.shopops.platform.core.CorePermissions;
 import com.shopops.platform.people.AuditLog;
 import com.shopops.platform.people.People;
 import com.shopops.platform.people.Users;
 import io.javalin.http.Context;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,12 +67,7 @@ final class PeopleRoutes {
     }
 
     private void auditCsv(Context ctx) {
-        StringWriter out = new StringWriter();
-        people.audit().csv(filter(ctx), out);
-        ctx.header("Content-Disposition", "attachment; filename=\"shopops-audit.csv\"");
-        ctx.contentType("text/csv; charset=utf-8");
-        // The byte-order mark lets spreadsheet programs read the file as UTF-8 (Chinese names and titles).
-        ctx.result("\uFEFF" + out);
+        SpreadsheetCsv.send(ctx, "shopops-audit.csv", out -> people.audit().csv(filter(ctx), out));
     }
 
     private static AuditLog.Filter filter(Context ctx) {

@@ -1,5 +1,6 @@
 package com.shopops.platform.server;
 
+import com.shopops.platform.data.SpreadsheetCsv;
 import com.shopops.api.CurrentUser;
 import com.shopops.api.Shop;
 import com.shopops.api.ShopRequest;
@@ -106,6 +107,11 @@ final class PluginDispatch {
                 throw new IllegalArgumentException("the route has no path parameter '" + name + "'");
             }
             return value;
+        }
+
+        @Override
+        public void csv(String fileName, List<String> header, Iterable<? extends List<?>> rows) {
+            SpreadsheetCsv.send(ctx, fileName, out -> SpreadsheetCsv.write(out, header, rows));
         }
     }
 }

@@ -2,6 +2,7 @@ package com.shopops.platform.server;
 
 import com.shopops.api.Shop;
 import com.shopops.platform.core.CorePermissions;
+import com.shopops.platform.briefing.MorningBriefing;
 import com.shopops.platform.core.PluginSettings;
 import com.shopops.platform.data.PriceAlerts;
 import com.shopops.platform.plugins.PluginHost;
@@ -21,7 +22,8 @@ final class SettingsRoutes {
     /** The core's own settings and what a valid value is. */
     private static final Map<String, Predicate<String>> CORE = Map.of(
             PriceAlerts.BULK_KEY, v -> v.matches("[1-9][0-9]{0,5}"),
-            PriceAlerts.MOVE_KEY, v -> v.matches("0?\\.[0-9]+|[1-9][0-9]?(\\.[0-9]+)?"));
+            PriceAlerts.MOVE_KEY, v -> v.matches("0?\\.[0-9]+|[1-9][0-9]?(\\.[0-9]+)?"),
+            MorningBriefing.LIMIT_SETTING, MorningBriefing::isLimit);
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -81,7 +83,8 @@ final class SettingsRoutes {
 
     private PluginSettings settings(Context ctx) {
         String owner = ctx.pathParam("owner");
-        if (!owner.equals("core") && plugins.active(owner).isEmpty()) {
+        // Channel settings (owner channel:<id>) hold secrets and are only served masked, by ChannelRoutes.
+        if (owner.contains(":") || !owner.equals("core") && plugins.active(owner).isEmpty()) {
             throw new io.javalin.http.NotFoundResponse("no started plugin '" + owner + "'");
         }
         return new PluginSettings(jdbi, owner, clock);

@@ -23,6 +23,8 @@ public final class ShellAssets {
     /** Host pages and the permission each needs; a page not listed needs only a signed-in user. */
     static final Map<String, String> PAGES = Map.of(
             "/import.html", CorePermissions.DATA_IMPORT.name(),
+            "/tasks.html", CorePermissions.DATA_VIEW.name(),
+            "/targets.html", CorePermissions.DATA_VIEW.name(),
             "/settings/users.html", CorePermissions.USERS_MANAGE.name(),
             "/settings/roles.html", CorePermissions.USERS_MANAGE.name(),
             "/settings/plugins.html", CorePermissions.PLUGINS_MANAGE.name(),

@@ -3,6 +3,7 @@ package com.shopops.platform.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopops.api.ShopOpsApi;
 import com.shopops.platform.Installation;
+import com.shopops.platform.briefing.BriefingText;
 import com.shopops.platform.core.CorePermissions;
 import com.shopops.platform.core.PluginSettings;
 import com.shopops.platform.core.ShopStore;
@@ -107,7 +108,11 @@ public final class ShopOpsServer implements AutoCloseable {
             data.register(routes);
             new ProductRoutes(new ProductEdits(installation.database().jdbi()),
                     new PluginSettings(installation.database().jdbi(), "core", installation.clock())).register(routes);
+            new TaskRoutes(installation.tasks()).register(routes);
+            new TargetRoutes(installation.database().jdbi(), installation.clock()).register(routes);
             new SettingsRoutes(installation.database().jdbi(), installation.clock(), plugins).register(routes);
+            new ChannelRoutes(plugins).register(routes);
+            new BriefingRoutes(installation.briefing(), new BriefingText(installation.coreMessages())).register(routes);
             new PeopleRoutes(people).register(routes);
             routes.get("/openapi.json", Access.SIGNED_IN, "This description of the HTTP API",
                     ctx -> ctx.json(OpenApi.describe(version, routes.list(), plugins.activePlugins())));

@@ -95,6 +95,12 @@ public final class TestDatabases {
                     .create(new com.shopops.platform.core.ShopStore.NewShop(code, null, null, null, null)).id();
         }
 
+        /** The host's typed and aggregate reads over this database, as a plugin gets them from {@code PluginContext.data()}. */
+        public com.shopops.api.data.ShopData data() {
+            return new com.shopops.platform.data.ShopDataStore(database.jdbi(),
+                    new com.shopops.platform.core.ShopStore(database.jdbi(), java.time.Clock.systemUTC()));
+        }
+
         @Override
         public void close() throws Exception {
             database.close();

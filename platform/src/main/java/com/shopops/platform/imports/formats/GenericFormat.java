@@ -1,5 +1,6 @@
 package com.shopops.platform.imports.formats;
 
+import com.shopops.api.CellRefused;
 import com.shopops.api.Cells;
 import com.shopops.api.ImportContext;
 import com.shopops.api.ImportFormat;
@@ -237,7 +238,7 @@ public final class GenericFormat<R> implements ImportFormat<R> {
     public ParsedRow<R> parse(ImportRow row, ImportContext context) {
         try {
             return ParsedRow.accept(reader.apply(new Cols(row, context)));
-        } catch (BadCell bad) {
+        } catch (CellRefused bad) {
             return bad.rejection();
         }
     }
@@ -305,8 +306,8 @@ public final class GenericFormat<R> implements ImportFormat<R> {
             return Read.date(column(field), text(field));
         }
 
-        BadCell bad(String field, String reason) {
-            return new BadCell(column(field), reason);
+        CellRefused bad(String field, String reason) {
+            return new CellRefused(column(field), reason);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.shopops.platform.imports.formats;
 
+import com.shopops.api.CellRefused;
 import com.shopops.api.Cells;
 import com.shopops.api.ImportContext;
 import com.shopops.api.ImportFormat;
@@ -113,7 +114,7 @@ public final class OnlineRetailOrders implements ImportFormat<OrderRow> {
     public ParsedRow<OrderRow> parse(ImportRow row, ImportContext context) {
         try {
             return read(row, context);
-        } catch (BadCell bad) {
+        } catch (CellRefused bad) {
             return bad.rejection();
         }
     }
@@ -121,7 +122,7 @@ public final class OnlineRetailOrders implements ImportFormat<OrderRow> {
     private ParsedRow<OrderRow> read(ImportRow row, ImportContext context) {
         List<String> h = row.header();
         if (row.values().size() != h.size()) {
-            throw new BadCell("row", "expected " + h.size() + " fields as in the header, found " + row.values().size()
+            throw new CellRefused("row", "expected " + h.size() + " fields as in the header, found " + row.values().size()
                     + " (a separator too many or too few on this line?)");
         }
         Columns c = columns(h);

@@ -1,5 +1,6 @@
 package com.shopops.platform.imports.formats;
 
+import com.shopops.api.CellRefused;
 import com.shopops.api.Cells;
 import com.shopops.api.ImportContext;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.Locale;
 
 /**
  * The formats' cell reading: {@link Cells} with the column's name in front of its reason, thrown as
- * {@link BadCell}. Reasons read like "Quantity 'abc' is not a whole number" or "UnitPrice is empty".
+ * {@link CellRefused}. Reasons read like "Quantity 'abc' is not a whole number" or "UnitPrice is empty".
  */
 final class Read {
 
@@ -25,7 +26,7 @@ final class Read {
     /** The trimmed text, or a rejection "{@code column} is empty". */
     static String required(String column, String text) {
         if (text == null || text.isBlank()) {
-            throw new BadCell(column, column + " is empty");
+            throw new CellRefused(column, column + " is empty");
         }
         return text.trim();
     }
@@ -40,7 +41,7 @@ final class Read {
         try {
             return Cells.count(text);
         } catch (IllegalArgumentException e) {
-            throw new BadCell(column, column + " " + e.getMessage());
+            throw new CellRefused(column, column + " " + e.getMessage());
         }
     }
 
@@ -48,7 +49,7 @@ final class Read {
     static long nonNegativeCount(String column, String text) {
         long n = count(column, text);
         if (n < 0) {
-            throw new BadCell(column, column + " " + n + " is negative");
+            throw new CellRefused(column, column + " " + n + " is negative");
         }
         return n;
     }
@@ -63,7 +64,7 @@ final class Read {
         try {
             return Cells.money(text, currency);
         } catch (IllegalArgumentException e) {
-            throw new BadCell(column, column + " " + e.getMessage());
+            throw new CellRefused(column, column + " " + e.getMessage());
         }
     }
 
@@ -77,7 +78,7 @@ final class Read {
         try {
             return Cells.instant(text, zone);
         } catch (IllegalArgumentException e) {
-            throw new BadCell(column, column + " " + e.getMessage());
+            throw new CellRefused(column, column + " " + e.getMessage());
         }
     }
 
@@ -91,7 +92,7 @@ final class Read {
         try {
             return Cells.localDate(text);
         } catch (IllegalArgumentException e) {
-            throw new BadCell(column, column + " " + e.getMessage());
+            throw new CellRefused(column, column + " " + e.getMessage());
         }
     }
 
@@ -109,10 +110,10 @@ final class Read {
         try {
             rate = Cells.fraction(text);
         } catch (IllegalArgumentException e) {
-            throw new BadCell(column, column + " " + e.getMessage());
+            throw new CellRefused(column, column + " " + e.getMessage());
         }
         if (rate < 0 || rate > 1) {
-            throw new BadCell(column, column + " '" + text.trim() + "' is not between 0 and 1 (0% and 100%)");
+            throw new CellRefused(column, column + " '" + text.trim() + "' is not between 0 and 1 (0% and 100%)");
         }
         return rate;
     }
@@ -126,10 +127,10 @@ final class Read {
         try {
             seconds = Cells.seconds(text);
         } catch (IllegalArgumentException e) {
-            throw new BadCell(column, column + " " + e.getMessage());
+            throw new CellRefused(column, column + " " + e.getMessage());
         }
         if (seconds < 0) {
-            throw new BadCell(column, column + " '" + text.trim() + "' is negative");
+            throw new CellRefused(column, column + " '" + text.trim() + "' is negative");
         }
         return seconds;
     }
@@ -139,7 +140,7 @@ final class Read {
         try {
             return Math.multiplyExact(quantity, unitPrice);
         } catch (ArithmeticException e) {
-            throw new BadCell(column, "quantity " + quantity + " × unit price is too large an amount");
+            throw new CellRefused(column, "quantity " + quantity + " × unit price is too large an amount");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.shopops.platform.imports.formats;
 
+import com.shopops.api.CellRefused;
 import com.shopops.api.ImportContext;
 import com.shopops.api.ImportFormat;
 import com.shopops.api.ImportRow;
@@ -60,7 +61,7 @@ public final class ShopifyOrders implements ImportFormat<OrderRow> {
     public ParsedRow<OrderRow> parse(ImportRow row, ImportContext context) {
         try {
             return read(row, context);
-        } catch (BadCell bad) {
+        } catch (CellRefused bad) {
             return bad.rejection();
         }
     }
@@ -70,7 +71,7 @@ public final class ShopifyOrders implements ImportFormat<OrderRow> {
         Currency currency = Read.currency(context);
         String rowCurrency = row.text("Currency");
         if (!rowCurrency.isEmpty() && !rowCurrency.equalsIgnoreCase(currency.getCurrencyCode())) {
-            throw new BadCell(Read.column(h, "Currency"), "Currency " + rowCurrency + " is not the shop's currency ("
+            throw new CellRefused(Read.column(h, "Currency"), "Currency " + rowCurrency + " is not the shop's currency ("
                     + currency.getCurrencyCode() + "); import this file into a shop that sells in " + rowCurrency);
         }
         String name = Read.required(Read.column(h, "Name"), row.text("Name"));
@@ -115,7 +116,7 @@ public final class ShopifyOrders implements ImportFormat<OrderRow> {
                 return Read.lower(row.text("Fulfillment Status")).equals("fulfilled") ? Order.Status.SHIPPED
                         : Order.Status.PAID;
             default:
-                throw new BadCell(column, financial.isEmpty() ? column + " is empty"
+                throw new CellRefused(column, financial.isEmpty() ? column + " is empty"
                         : column + " '" + row.text("Financial Status") + "' is not one of paid, partially_refunded, "
                         + "refunded, voided, pending, authorized");
         }

@@ -1,5 +1,6 @@
 package com.shopops.platform.imports.formats;
 
+import com.shopops.api.CellRefused;
 import com.shopops.api.ImportContext;
 import com.shopops.api.ImportFormat;
 import com.shopops.api.ImportRow;
@@ -56,7 +57,7 @@ public final class SycmTraffic implements ImportFormat<TrafficDay> {
     public ParsedRow<TrafficDay> parse(ImportRow row, ImportContext context) {
         try {
             return ParsedRow.accept(read(row, context));
-        } catch (BadCell bad) {
+        } catch (CellRefused bad) {
             return bad.rejection();
         }
     }

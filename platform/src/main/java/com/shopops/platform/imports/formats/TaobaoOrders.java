@@ -1,5 +1,6 @@
 package com.shopops.platform.imports.formats;
 
+import com.shopops.api.CellRefused;
 import com.shopops.api.Cells;
 import com.shopops.api.ImportContext;
 import com.shopops.api.ImportFormat;
@@ -71,7 +72,7 @@ public final class TaobaoOrders implements ImportFormat<OrderRow> {
     public ParsedRow<OrderRow> parse(ImportRow row, ImportContext context) {
         try {
             return read(row, context);
-        } catch (BadCell bad) {
+        } catch (CellRefused bad) {
             return bad.rejection();
         }
     }
@@ -79,7 +80,7 @@ public final class TaobaoOrders implements ImportFormat<OrderRow> {
     private ParsedRow<OrderRow> read(ImportRow row, ImportContext context) {
         String id = Read.required(ID, Cells.id(row.text(ID)));
         if (NUMBER_MANGLED.matcher(id).matches()) {
-            throw new BadCell(ID, ID + " '" + id + "' was turned into a number by a spreadsheet and lost its digits; "
+            throw new CellRefused(ID, ID + " '" + id + "' was turned into a number by a spreadsheet and lost its digits; "
                     + "export again or format the column as text");
         }
         ZoneId zone = context.shop().timeZone();
@@ -89,7 +90,7 @@ public final class TaobaoOrders implements ImportFormat<OrderRow> {
         Order.Status status = status(row.text(STATUS), paidAt != null);
         long quantity = Read.count(QUANTITY, row.text(QUANTITY));
         if (quantity < 1) {
-            throw new BadCell(QUANTITY, QUANTITY + " " + quantity + " is not at least 1");
+            throw new CellRefused(QUANTITY, QUANTITY + " " + quantity + " is not at least 1");
         }
         long amount = Read.money(PAID, row.text(PAID), currency);
         long unitPrice = BigDecimal.valueOf(amount).divide(BigDecimal.valueOf(quantity), 0, RoundingMode.HALF_UP)
@@ -116,7 +117,7 @@ public final class TaobaoOrders implements ImportFormat<OrderRow> {
         if (text.contains("交易关闭") || text.contains("交易自动关闭")) {
             return paid ? Order.Status.REFUNDED : Order.Status.CANCELLED;
         }
-        throw new BadCell(STATUS, text.isEmpty() ? STATUS + " is empty"
+        throw new CellRefused(STATUS, text.isEmpty() ? STATUS + " is empty"
                 : STATUS + " '" + text + "' is not a known status (等待买家付款, 买家已付款, 卖家已发货, 交易成功, 交易关闭, "
                 + "付款以后用户退款成功，交易自动关闭)");
     }
