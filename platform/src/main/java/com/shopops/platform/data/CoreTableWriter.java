@@ -48,6 +48,10 @@ public final class CoreTableWriter implements CoreWriter {
     private boolean hasProducts;
     /** The days whose order figures a write changed, recomputed in {@link OrderDays} before the write returns. */
     private final Set<String> touchedDays = new HashSet<>();
+    /** The days whose product figures a change of stored orders made stale, recomputed from their lines. */
+    private final Set<String> productDays = new HashSet<>();
+    /** The orders the write added, whose lines are added to the product figures. */
+    private final List<Long> newOrders = new ArrayList<>();
 
     public CoreTableWriter(Handle handle, Shop shop) {
         this.h = handle;
@@ -204,6 +208,8 @@ public final class CoreTableWriter implements CoreWriter {
                 // an order moved to another day leaves its old day's figures as well
                 touchedDays.add(old.day());
                 touchedDays.add(day);
+                productDays.add(old.day());
+                productDays.add(day);
                 update.add(customerId, createdAt, day, paidAt, header.status().name(), amount, fromLines ? 1 : 0,
                         header.source(), old.id());
             }
@@ -224,6 +230,7 @@ public final class CoreTableWriter implements CoreWriter {
         // The lines of new orders are new: a plain insert. Stored orders whose lines differ get the
         // lines they lack.
         insertNewLines(fresh, lines, orderIds, products);
+        fresh.forEach(orderId -> newOrders.add(orderIds.get(orderId)));
         for (String orderId : fresh) {
             imported += lines.get(orderId).rows().size();
         }
@@ -244,7 +251,9 @@ public final class CoreTableWriter implements CoreWriter {
         for (String orderId : grew) {
             upkeep.recount(stored.get(orderId).customerId());
             // the amount of an order that grew may come from its lines
-            touchedDays.add(headers.containsKey(orderId) ? day(headers.get(orderId)) : stored.get(orderId).day());
+            String grewOn = headers.containsKey(orderId) ? day(headers.get(orderId)) : stored.get(orderId).day();
+            touchedDays.add(grewOn);
+            productDays.add(grewOn);
         }
         writeOrderRefunds(headers, orderIds, stored);
         upkeep.write();
@@ -436,6 +445,15 @@ public final class CoreTableWriter implements CoreWriter {
             touchedDays.clear();
             changed = true;
         }
+        // new orders' sums first: a day recomputed after them is made from all its lines, theirs included
+        for (List<Long> chunk : chunks(newOrders)) {
+            OrderDays.addProducts(h, chunk);
+        }
+        newOrders.clear();
+        for (List<String> chunk : chunks(productDays)) {
+            OrderDays.recomputeProducts(h, shopId, chunk);
+        }
+        productDays.clear();
         if (changed) {
             DataVersion.change(h, shopId);
         }

@@ -9,7 +9,8 @@ import org.jdbi.v3.core.Handle;
  * writer recomputes the days an import batch touched from the orders, in the batch's transaction, so the
  * roll-up is never behind the orders it is made from; {@link ShopFigures} sums it instead of scanning a
  * range's orders. Recomputing a whole day, rather than adding each change, leaves no difference to carry
- * over when an order changes its status, amount, customer or day, or gains or loses a refund.
+ * over when an order changes its status, amount, customer or day, or gains or loses a refund. The same
+ * holds for {@code product_days} (core migration V7), the figures per day and SKU, recomputed with it.
  */
 final class OrderDays {
 
@@ -38,5 +39,44 @@ final class OrderDays {
                         ON CONFLICT (shop_id, day) DO UPDATE SET orders = excluded.orders, sales = excluded.sales,
                             buyers = excluded.buyers, refunded = excluded.refunded, guest_orders = excluded.guest_orders""")
                 .bind("shop", shopId).bindList("days", days).execute();
+    }
+
+    /** The insert of the product figures of the orders that count among those {@code where} selects, per day and SKU. */
+    private static String productFigures(String where) {
+        return """
+                INSERT INTO product_days (shop_id, day, sku, units, sales, orders, title)
+                SELECT o.shop_id, o.day, l.sku, SUM(l.quantity), SUM(l.amount), COUNT(DISTINCT o.id), MAX(l.title)
+                FROM orders o JOIN order_lines l ON l.order_id = o.id
+                WHERE\s""" + where + """
+                 AND o.status <> 'CANCELLED'
+                GROUP BY o.shop_id, o.day, l.sku""";
+    }
+
+    /** Recomputes the product roll-up of {@code days} (ISO dates, repeats allowed) for one shop from its order lines. */
+    static void recomputeProducts(Handle h, long shopId, List<String> days) {
+        h.createUpdate("DELETE FROM product_days WHERE shop_id = :shop AND day IN (<days>)")
+                .bind("shop", shopId).bindList("days", days).execute();
+        h.createUpdate(productFigures("o.shop_id = :shop AND o.day IN (<days>)") + """
+
+                        ON CONFLICT (shop_id, day, sku) DO UPDATE SET units = excluded.units, sales = excluded.sales,
+                            orders = excluded.orders, title = excluded.title""")
+                .bind("shop", shopId).bindList("days", days).execute();
+    }
+
+    /**
+     * Adds the lines of new orders ({@code orderIds}, repeats allowed) to the product roll-up. Recomputing
+     * their days would read those days' other lines back and write their rows again in every batch (a third
+     * of a large import's time); orders that are new only add, so their sums are added. A day where a stored
+     * order changed is recomputed after this, which counts these lines too. A row that exists keeps the
+     * greater title, as a recompute's {@code MAX} does. The orders are the shop's own, just inserted: a
+     * condition on the shop as well would have SQLite walk all the shop's orders instead of these.
+     */
+    static void addProducts(Handle h, List<Long> orderIds) {
+        h.createUpdate(productFigures("o.id IN (<orders>)") + """
+
+                        ON CONFLICT (shop_id, day, sku) DO UPDATE SET units = product_days.units + excluded.units,
+                            sales = product_days.sales + excluded.sales, orders = product_days.orders + excluded.orders,
+                            title = CASE WHEN excluded.title > product_days.title THEN excluded.title ELSE product_days.title END""")
+                .bindList("orders", orderIds).execute();
     }
 }

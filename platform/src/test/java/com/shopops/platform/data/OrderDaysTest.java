@@ -107,6 +107,28 @@ class OrderDaysTest {
                 .list());
     }
 
+    /** The product roll-up's rows of a shop, as text, by day and SKU. */
+    private static List<String> productRollUp(Jdbi jdbi, long shop) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT day, sku, units, sales, orders, title FROM product_days WHERE shop_id = :shop ORDER BY day, sku")
+                .bind("shop", shop)
+                .map((rs, ctx) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " "
+                        + rs.getLong(5) + " " + rs.getString(6))
+                .list());
+    }
+
+    /** The same per day and SKU, computed from the order lines of the orders that count. */
+    private static List<String> productsFromLines(Jdbi jdbi, long shop) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT o.day, l.sku, SUM(l.quantity), SUM(l.amount), COUNT(DISTINCT o.id), MAX(l.title)
+                        FROM orders o JOIN order_lines l ON l.order_id = o.id
+                        WHERE o.shop_id = :shop AND o.status <> 'CANCELLED' GROUP BY o.day, l.sku ORDER BY o.day, l.sku""")
+                .bind("shop", shop)
+                .map((rs, ctx) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " "
+                        + rs.getLong(5) + " " + rs.getString(6))
+                .list());
+    }
+
     /** A range's order figures computed from the orders alone, as ShopFigures did before the roll-up. */
     private static OrderFigures directly(Jdbi jdbi, long shop, LocalDate from, LocalDate to) {
         String counted = "o.shop_id = :shop AND o.day BETWEEN :from AND :to AND o.status <> 'CANCELLED'";
@@ -135,6 +157,7 @@ class OrderDaysTest {
     private static void agree(Jdbi jdbi, ShopData data, List<Shop> shops, String after) {
         for (Shop shop : shops) {
             assertEquals(fromOrders(jdbi, shop.id()), rollUp(jdbi, shop.id()), "roll-up after " + after);
+            assertEquals(productsFromLines(jdbi, shop.id()), productRollUp(jdbi, shop.id()), "product roll-up after " + after);
             for (LocalDate[] r : RANGES) {
                 assertEquals(directly(jdbi, shop.id(), r[0], r[1]), data.orderFigures(shop.id(), r[0], r[1]),
                         "figures of " + r[0] + ".." + r[1] + " after " + after);
@@ -170,6 +193,9 @@ class OrderDaysTest {
             assertEquals(new OrderFigures(4, 32_000, 3, 4, 0, 2, 1), data.orderFigures(shop, D1, D2));
             assertEquals(List.of("2024-02-20 1 5000 1 0 0", "2024-03-04 3 23000 3 0 1", "2024-03-05 1 9000 1 0 0"),
                     rollUp(jdbi, shop));
+            // per day and SKU: Monday P1 of O1 and O3, P2 of O2; Tuesday O4's two lines (O5 cancelled)
+            assertEquals(List.of("2024-02-20 P1 1 5000 1 line P1", "2024-03-04 P1 3 15000 2 line P1", "2024-03-04 P2 1 8000 1 line P2",
+                    "2024-03-05 P2 1 8000 1 line P2", "2024-03-05 X9 1 1000 1 line X9"), productRollUp(jdbi, shop));
             agree(jdbi, data, shops, "the first import");
 
             // Imported again with changes: O5 no longer cancelled, with a stated amount; O2's stated amount lower.
@@ -237,6 +263,41 @@ class OrderDaysTest {
             assertEquals(before, version(jdbi, shop));
             assertEquals(new OrderFigures(3, 23_000, 3, 3, 1, 3, 1), data.orderFigures(shop, D1, D2));
             agree(jdbi, data, shops, "a failed import");
+        }
+    }
+
+    /**
+     * New orders add their sums to the product roll-up instead of recomputing their day: on a day and SKU that
+     * has a row already, in the same batch as a change that makes a day be recomputed, and with an order that
+     * holds one SKU on two lines (it counts once).
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void newOrdersAddToTheProductRollUp(Kind kind) throws Exception {
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
+            Jdbi jdbi = f.database().jdbi();
+            List<Shop> shops = twoShops(f);
+            long shop = shops.get(0).id();
+            importBoth(jdbi, shops, w -> w.orders(List.of(
+                    line("O1", "ann", D1, Status.PAID, "P1", 2, 5_000),
+                    line("O2", "ben", D2, Status.PAID, "P2", 1, 8_000))));
+            importBoth(jdbi, shops, w -> w.orders(List.of(
+                    line("O3", "cat", D1, Status.PAID, "P1", 1, 5_000),      // adds to Monday's P1
+                    line("O3", "cat", D1, Status.PAID, "P1", 3, 4_000),      // the same SKU again: O3 counts once
+                    line("O4", "dan", D1, Status.CANCELLED, "P1", 9, 5_000), // cancelled: adds nothing
+                    line("O5", "eve", D3, Status.PAID, "P3", 1, 1_000),      // a new day
+                    line("O2", "ben", D2, Status.CANCELLED, "P2", 1, 8_000)))); // Tuesday recomputed: P2 gone
+            // Monday P1: O1 2 × 5,000 + O3 5,000 + 12,000 = 27,000 over 6 units and 2 orders
+            assertEquals(List.of("2024-03-04 P1 6 27000 2 line P1", "2024-03-06 P3 1 1000 1 line P3"), productRollUp(jdbi, shop));
+            for (Shop s : shops) {
+                assertEquals(productsFromLines(jdbi, s.id()), productRollUp(jdbi, s.id()), "shop " + s.code());
+            }
+            // imported again unchanged: nothing is added twice
+            importBoth(jdbi, shops, w -> w.orders(List.of(line("O3", "cat", D1, Status.PAID, "P1", 1, 5_000),
+                    line("O3", "cat", D1, Status.PAID, "P1", 3, 4_000), line("O5", "eve", D3, Status.PAID, "P3", 1, 1_000))));
+            assertEquals(List.of("2024-03-04 P1 6 27000 2 line P1", "2024-03-06 P3 1 1000 1 line P3"), productRollUp(jdbi, shop));
+            assertEquals(List.of("P1 2024-03-04", "P3 2024-03-06"), f.data().firstSales(shop, List.of("P1", "P2", "P3")).entrySet()
+                    .stream().map(e -> e.getKey() + " " + e.getValue()).toList(), "P2's only order was cancelled");
         }
     }
 
