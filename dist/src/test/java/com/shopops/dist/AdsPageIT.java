@@ -36,7 +36,11 @@ class AdsPageIT {
     static final String FINANCE_PASSWORD = "a finance clerk's long password";
     static final String PAGE = "/ui/ads/index.html?shop=demo&from=2026-11-16&to=2026-11-22";
 
-    /** Records what the page writes to the console as an error or a warning (a missing message is one). */
+    /**
+     * Records what the page writes to the console as an error or a warning (a missing message is one), and
+     * what the Content-Security-Policy blocks (the browser reports that only as an event): this page draws
+     * ECharts charts, so a policy too strict for them shows here.
+     */
     static final String CONSOLE_HOOK = """
             window.__consoleErrors = [];
             for (const level of ['error', 'warn']) {
@@ -44,7 +48,9 @@ class AdsPageIT {
               console[level] = (...args) => { window.__consoleErrors.push(level + ': ' + args.map(String).join(' ')); original(...args); };
             }
             window.addEventListener('error', (e) => window.__consoleErrors.push('error: ' + e.message));
-            window.addEventListener('unhandledrejection', (e) => window.__consoleErrors.push('rejection: ' + e.reason));""";
+            window.addEventListener('unhandledrejection', (e) => window.__consoleErrors.push('rejection: ' + e.reason));
+            document.addEventListener('securitypolicyviolation',
+                (e) => window.__consoleErrors.push('content security policy: ' + e.violatedDirective + ' blocked ' + e.blockedURI));""";
 
     @TempDir
     static Path work;

@@ -56,7 +56,8 @@ public final class ShopOpsServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JsonBodies(json));
-            cfg.http.maxRequestSize = 16L * 1024 * 1024;
+            cfg.http.maxRequestSize = Uploads.REQUEST_BYTES;
+            SecurityHeaders.configure(cfg);
             cfg.requestLogger.http((ctx, ms) -> log.info("{} {} {} {}ms", ctx.method(), ctx.path(),
                     ctx.status().getCode(), Math.round(ms)));
             cfg.staticFiles.add(files -> {
@@ -70,6 +71,7 @@ public final class ShopOpsServer implements AutoCloseable {
                     ctx.header("Retry-After", "1");
                     throw new io.javalin.http.ServiceUnavailableResponse("ShopOps is starting");
                 }
+                Uploads.refuseDeclaredTooLarge(ctx);
                 shell.signInFirst(ctx);
             });
             ShellAssets.configure(cfg, access);
