@@ -174,7 +174,7 @@ class PluginFaultsIT {
             assertEquals("stopped automatically after 3 failures in a row; the last: job 'tick' threw IllegalStateException",
                     ticker.get("error").asText());
             assertTrue(ticker.get("faults").get("jobFailures").asInt() >= 3, ticker.toString());
-            Thread.sleep(2_500);
+            Thread.sleep(1_500); // the scheduler looks for due jobs every second
             assertEquals(ticker.get("faults").get("jobFailures"), server.health("ticker").get("faults").get("jobFailures"),
                     "a stopped plugin's job runs no more");
             var health = server.get("/health");
@@ -191,6 +191,9 @@ class PluginFaultsIT {
             assertEquals(200, server.get(plugin("demo", "steady", "/hello")).status(), "the host's other routes answer");
             assertEquals(200, server.get(plugin("demo", "traffic", "/channels")).status());
             assertEquals(200, server.get("/api/shops").status());
+            var again = server.post("/api/plugins/ticker/enable", "");
+            assertEquals(200, again.status(), again.body());
+            assertEquals("STARTED", again.json().get("state").asText(), "enabling it again gives it a fresh start");
 
             // A backup while the server runs (and the demo shop is still being filled) is one consistent file.
             Distribution.Run backup = Distribution.cli(work, "backup", work.resolve("running.db").toString(),
