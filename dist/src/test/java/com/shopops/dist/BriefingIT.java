@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopops.fixture.FixturePlugin;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,8 @@ class BriefingIT {
         Distribution.Run demo = Distribution.cli(work, "demo", "--days", "40", "--seed", "3", "--data", data.toString(),
                 "--plugins", plugins.toString());
         assertEquals(0, demo.exit(), demo.err());
+        // The thrower and the sleeper fail in every briefing on purpose; they must not be stopped for it.
+        Files.writeString(data.resolve("shopops.properties"), "plugins.failure.limit=0\n");
         server = Distribution.Server.start(work, "--data", data.toString(), "--plugins", plugins.toString());
         assertEquals(200, server.put("/api/shops/demo/settings/core/briefing.plugin-seconds", "{\"value\":\"1.5\"}").status());
     }

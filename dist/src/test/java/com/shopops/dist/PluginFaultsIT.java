@@ -79,7 +79,8 @@ class PluginFaultsIT {
     }
 
     @Test
-    void aPluginThatFailsToStartOrMigrateIsFailedAndARouteErrorStaysInItsRequest() throws Exception {
+    void aPluginThatFailsToStartOrMigrateIsFailedAndARouteErrorStaysInItsRequestAndAPluginThatKeepsFailingIsStopped()
+            throws Exception {
         Path plugins = Distribution.pluginsCopy(work.resolve("plugins"));
         FixtureZips.plugin(plugins, "boomer", FixtureZips.FITS, Map.of("start", "throw"), Map.of());
         FixtureZips.plugin(plugins, "steady", FixtureZips.FITS, Map.of(), Map.of());
@@ -88,6 +89,10 @@ class PluginFaultsIT {
                 INSERT INTO badmig_notes (body) VALUES ('kept only if the migration commits');
                 INSERT INTO no_such_table VALUES (1);
                 """));
+        FixtureZips.plugin(plugins, "ticker", FixtureZips.FITS, Map.of("job", "throw"), Map.of());
+        FixtureZips.plugin(plugins, "sleepy", FixtureZips.FITS, Map.of("briefing", "sleep"), Map.of());
+        Files.createDirectories(work.resolve("data"));
+        Files.writeString(work.resolve("data/shopops.properties"), "plugins.failure.limit=3\n");
 
         try (Distribution.Server server = Distribution.Server.start(work, "--data", work.resolve("data").toString(),
                 "--plugins", plugins.toString(), "--demo")) {
@@ -134,6 +139,72 @@ class PluginFaultsIT {
             String log = server.log();
             assertTrue(log.contains(errorId) && log.contains("FixturePlugin"), "the log has the error id and the trace");
             assertTrue(log.contains("GET /api/shops/demo/p/steady/boom 500"), "one log line per request");
+            JsonNode steady = server.health("steady");
+            assertEquals(1, steady.get("faults").get("routeErrors").asInt(), steady.toString());
+            assertEquals("STARTED", steady.get("state").asText(), "one error is no reason to stop a plugin");
+
+            // A briefing contribution that hangs is an error finding within the limit; the others' findings arrive.
+            assertEquals(200, server.put("/api/shops/demo/settings/core/briefing.plugin-seconds", "{\"value\":\"1.5\"}").status());
+            long asked = System.nanoTime();
+            var briefing = server.get("/api/shops/demo/briefing");
+            assertEquals(200, briefing.status(), briefing.body());
+            assertTrue(System.nanoTime() - asked < 10_000_000_000L, "the hanging contribution (60 s) was not waited for");
+            JsonNode sleepyFinding = null;
+            JsonNode steadyFinding = null;
+            for (JsonNode f : briefing.json().get("findings")) {
+                if (f.get("plugin").asText().equals("sleepy")) {
+                    sleepyFinding = f;
+                } else if (f.get("plugin").asText().equals("steady")) {
+                    steadyFinding = f;
+                }
+            }
+            assertTrue(sleepyFinding != null && sleepyFinding.get("metric").asText().equals("briefing.error")
+                    && sleepyFinding.get("detail").asText().contains("1.5 s"), briefing.body());
+            assertTrue(steadyFinding != null && steadyFinding.get("title").asText().startsWith("Fixture steady"), briefing.body());
+            assertTrue(server.health("sleepy").get("faults").get("briefingTimeouts").asInt() >= 1, server.health("sleepy").toString());
+
+            // A job that fails every second: after 3 failures in a row its plugin is stopped, with the reason.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            JsonNode ticker = server.health("ticker");
+            while (!ticker.get("state").asText().equals("FAILED") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                ticker = server.health("ticker");
+            }
+            assertEquals("FAILED", ticker.get("state").asText(), ticker.toString());
+            assertEquals("stopped automatically after 3 failures in a row; the last: job 'tick' threw IllegalStateException",
+                    ticker.get("error").asText());
+            assertTrue(ticker.get("faults").get("jobFailures").asInt() >= 3, ticker.toString());
+            Thread.sleep(1_500); // the scheduler looks for due jobs every second
+            assertEquals(ticker.get("faults").get("jobFailures"), server.health("ticker").get("faults").get("jobFailures"),
+                    "a stopped plugin's job runs no more");
+            var health = server.get("/health");
+            assertFalse(health.body().contains(FixturePlugin.SECRET), "no exception message in /health");
+            JsonNode listed = null;
+            for (JsonNode p : server.get("/api/plugins").json()) {
+                if (p.get("id").asText().equals("ticker")) {
+                    listed = p;
+                }
+            }
+            assertTrue(listed != null && listed.get("state").asText().equals("FAILED")
+                    && listed.get("error").asText().startsWith("stopped automatically"), "the plugin list says it too: " + listed);
+            assertEquals(404, server.get(plugin("demo", "ticker", "/hello")).status());
+            assertEquals(200, server.get(plugin("demo", "steady", "/hello")).status(), "the host's other routes answer");
+            assertEquals(200, server.get(plugin("demo", "traffic", "/channels")).status());
+            assertEquals(200, server.get("/api/shops").status());
+            var again = server.post("/api/plugins/ticker/enable", "");
+            assertEquals(200, again.status(), again.body());
+            assertEquals("STARTED", again.json().get("state").asText(), "enabling it again gives it a fresh start");
+
+            // A backup while the server runs (and the demo shop is still being filled) is one consistent file.
+            Distribution.Run backup = Distribution.cli(work, "backup", work.resolve("running.db").toString(),
+                    "--data", work.resolve("data").toString(), "--plugins", plugins.toString());
+            assertEquals(0, backup.exit(), backup.err());
+            assertTrue(backup.out().startsWith("backed up "), backup.out());
+            try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + work.resolve("running.db"));
+                 ResultSet rs = copy.createStatement().executeQuery("PRAGMA integrity_check")) {
+                rs.next();
+                assertEquals("ok", rs.getString(1));
+            }
         }
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + work.resolve("data/shopops.db"));
              ResultSet rs = db.createStatement().executeQuery(

@@ -26,6 +26,7 @@ import com.shopops.platform.imports.formats.CoreFormats;
 import com.shopops.platform.people.People;
 import com.shopops.platform.people.PermissionGrants;
 import com.shopops.platform.plugins.HostServices;
+import com.shopops.platform.plugins.PluginFaults;
 import com.shopops.platform.plugins.PluginHost;
 import com.shopops.platform.targets.TargetStore;
 import com.shopops.platform.tasks.TaskStore;
@@ -53,7 +54,7 @@ public final class Installation implements AutoCloseable {
     private final ImportJobs importJobs;
     private final People people;
     private final BundleMessages coreMessages = new BundleMessages("core", Installation.class.getClassLoader());
-    private final FindingGathering gathering = new FindingGathering();
+    private final FindingGathering gathering;
     private final MorningBriefing briefing;
     private final TaskStore tasks;
     private final TargetStore targets;
@@ -68,6 +69,7 @@ public final class Installation implements AutoCloseable {
         this.data = new ShopDataStore(database.jdbi(), shops);
         this.plugins = new PluginHost(config.pluginsDir(), new HostServices(database, clock, shops, scheduler, events, data,
                 config.dataDir().resolve("files")));
+        this.gathering = new FindingGathering(watchFaults(config, plugins.faults(), scheduler));
         // PF4J hands extensions out by raw class: each one is taken as the format of some record type.
         this.formats = new ImportFormats(CoreFormats.all(), () -> {
             List<ImportFormat<?>> found = new ArrayList<>();
@@ -86,6 +88,57 @@ public final class Installation implements AutoCloseable {
                 new PluginSettings(database.jdbi(), "core", clock), coreMessages, tasks::forFindings, clock);
         // New data makes the stored briefings stale: the next reading gathers their findings again.
         events.forPlugin("core").subscribe(CoreEvents.DataImported.class, e -> briefings.outdate(e.shopId()));
+    }
+
+    /**
+     * Counts the plugins' job and briefing failures in {@code faults} (the plugin host counts their route
+     * errors itself), with the limit of failures in a row from the setting {@code plugins.failure.limit}.
+     *
+     * @return what the briefing's gathering tells of each source's answer
+     */
+    private static FindingGathering.Outcomes watchFaults(Config config, PluginFaults faults, DurableScheduler scheduler) {
+        String limit = config.get("plugins.failure.limit");
+        if (limit != null) {
+            try {
+                faults.limit(Integer.parseInt(limit.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("plugins.failure.limit: a whole number of failures in a row (0: never stop"
+                        + " a plugin), not '" + limit + "'");
+            }
+        }
+        scheduler.report(new DurableScheduler.Outcomes() {
+            @Override
+            public void succeeded(String plugin, String job) {
+                faults.succeeded(plugin, PluginFaults.Kind.JOB, job);
+            }
+
+            @Override
+            public void failed(String plugin, String job, Throwable error) {
+                faults.failed(plugin, PluginFaults.Kind.JOB, job, "job '" + job + "' threw " + error.getClass().getSimpleName());
+            }
+        });
+        return new FindingGathering.Outcomes() {
+            @Override
+            public void answered(String source) {
+                if (!source.equals("core")) {
+                    faults.succeeded(source, PluginFaults.Kind.BRIEFING, null);
+                }
+            }
+
+            @Override
+            public void failed(String source, FindingGathering.Problem problem, String detail) {
+                if (source.equals("core")) {
+                    return;
+                }
+                if (problem == FindingGathering.Problem.TIMED_OUT) {
+                    faults.failed(source, PluginFaults.Kind.BRIEFING_TIMEOUT, null,
+                            "its briefing contribution did not answer within " + detail);
+                } else {
+                    faults.failed(source, PluginFaults.Kind.BRIEFING, null, "its briefing contribution "
+                            + (problem == FindingGathering.Problem.INVALID ? "gave an invalid finding" : "threw " + detail));
+                }
+            }
+        };
     }
 
     /** Who is asked for findings: the core's own checks first, then every started plugin's contributors. */

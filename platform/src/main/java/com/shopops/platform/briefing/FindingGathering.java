@@ -52,9 +52,34 @@ public final class FindingGathering implements AutoCloseable {
         Finding of(String plugin, Problem problem, String detail);
     }
 
+    /** Told how each source answered, e.g. to stop a plugin whose contribution keeps failing. */
+    public interface Outcomes {
+        void answered(String source);
+
+        /** {@code detail} names the exception type or the time limit, never an exception's message. */
+        void failed(String source, Problem problem, String detail);
+
+        Outcomes NONE = new Outcomes() {
+            @Override
+            public void answered(String source) {
+            }
+
+            @Override
+            public void failed(String source, Problem problem, String detail) {
+            }
+        };
+    }
+
     private final ExecutorService pool;
+    private final Outcomes outcomes;
 
     public FindingGathering() {
+        this(Outcomes.NONE);
+    }
+
+    /** A gathering that tells {@code outcomes} how each source answered. */
+    public FindingGathering(Outcomes outcomes) {
+        this.outcomes = outcomes;
         AtomicInteger n = new AtomicInteger();
         // Daemon threads: a plugin that ignores interruption must not keep the process alive.
         this.pool = Executors.newCachedThreadPool(task -> {
@@ -81,19 +106,23 @@ public final class FindingGathering implements AutoCloseable {
             Future<List<Finding>> answer = answers.get(i);
             try {
                 all.addAll(answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                tell(source, null, null);
             } catch (TimeoutException e) {
                 answer.cancel(true);
                 log.warn("briefing of shop {} for {}: {} did not answer within {} ms", shop.code(), day, source.plugin(),
                         limit.toMillis());
                 all.add(errors.of(source.plugin(), Problem.TIMED_OUT, seconds(limit)));
+                tell(source, Problem.TIMED_OUT, seconds(limit) + " s");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof InvalidFinding invalid) {
                     all.add(errors.of(source.plugin(), Problem.INVALID, invalid.getMessage()));
+                    tell(source, Problem.INVALID, invalid.getMessage());
                 } else {
                     // The log keeps the stack for whoever runs the server; the finding names only the type.
                     log.warn("briefing of shop {} for {}: {} failed", shop.code(), day, source.plugin(), cause);
                     all.add(errors.of(source.plugin(), Problem.FAILED, cause.getClass().getSimpleName()));
+                    tell(source, Problem.FAILED, cause.getClass().getSimpleName());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -102,6 +131,18 @@ public final class FindingGathering implements AutoCloseable {
             }
         }
         return all;
+    }
+
+    private void tell(Source source, Problem problem, String detail) {
+        try {
+            if (problem == null) {
+                outcomes.answered(source.plugin());
+            } else {
+                outcomes.failed(source.plugin(), problem, detail);
+            }
+        } catch (RuntimeException e) {
+            log.error("briefing: the outcome of {} could not be reported", source.plugin(), e);
+        }
     }
 
     private static List<Finding> ask(Source source, Shop shop, LocalDate day, Locale locale) throws Exception {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code shopops}: the top command; its subcommands do the work. */
 @Command(name = "shopops", mixinStandardHelpOptions = true, versionProvider = ShopOpsCommand.Version.class,
         description = "ShopOps, the operations cockpit for an online shop team.",
-        subcommands = {ServeCommand.class, InitCommand.class, UserCommand.class, TokenCommand.class, ImportCommand.class, SummaryCommand.class, BriefingCommand.class, ShopsCommand.class, DemoCommand.class,
+        subcommands = {ServeCommand.class, InitCommand.class, UserCommand.class, TokenCommand.class, ImportCommand.class, SummaryCommand.class, BriefingCommand.class, ShopsCommand.class, DemoCommand.class, BackupCommand.class, RestoreCommand.class,
                 TargetsCommand.class,
                 PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class ShopOpsCommand implements Runnable {

@@ -27,6 +27,24 @@ public final class DurableScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DurableScheduler.class);
 
+    /** Told how each run of a plugin's job went, e.g. to stop a plugin whose job keeps failing. */
+    public interface Outcomes {
+        void succeeded(String plugin, String job);
+
+        /** {@code error} is the job's exception; what is shown to people should not carry its message. */
+        void failed(String plugin, String job, Throwable error);
+
+        Outcomes NONE = new Outcomes() {
+            @Override
+            public void succeeded(String plugin, String job) {
+            }
+
+            @Override
+            public void failed(String plugin, String job, Throwable error) {
+            }
+        };
+    }
+
     private record Registered(String plugin, String name, Duration interval, Scheduler.Job job) {
     }
 
@@ -35,10 +53,16 @@ public final class DurableScheduler implements AutoCloseable {
     private final Map<String, Registered> jobs = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(2, daemon("shopops-job"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("shopops-scheduler"));
+    private volatile Outcomes outcomes = Outcomes.NONE;
 
     public DurableScheduler(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+    }
+
+    /** Who is told how each run went. */
+    public void report(Outcomes outcomes) {
+        this.outcomes = outcomes;
     }
 
     /** Starts checking for due jobs every {@code tick}. */
@@ -107,15 +131,26 @@ public final class DurableScheduler implements AutoCloseable {
 
     private void run(Registered r, Instant due) {
         String error = null;
+        Throwable failure = null;
         try {
             r.job().run(due);
         } catch (Exception | LinkageError e) {
             error = e.toString();
+            failure = e;
             log.error("job {}/{} failed", r.plugin(), r.name(), e);
         }
         String lastError = error;
         jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET last_error = :error WHERE plugin_id = :plugin AND name = :name")
                 .bind("error", lastError).bind("plugin", r.plugin()).bind("name", r.name()).execute());
+        try {
+            if (failure == null) {
+                outcomes.succeeded(r.plugin(), r.name());
+            } else {
+                outcomes.failed(r.plugin(), r.name(), failure);
+            }
+        } catch (RuntimeException e) {
+            log.error("job {}/{}: its outcome could not be reported", r.plugin(), r.name(), e);
+        }
     }
 
     @Override

@@ -73,6 +73,7 @@ public final class PluginHost implements AutoCloseable {
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final List<String> startOrder = new ArrayList<>();
     private final HostChannels channels;
+    private final PluginFaults faults = new PluginFaults();
 
     /**
      * @param folder   the plugins folder (created when missing; must be writable: zips are expanded there)
@@ -91,6 +92,7 @@ public final class PluginHost implements AutoCloseable {
                 services.files().resolve("channels"),
                 () -> extensionsByPlugin(PublishingChannel.class).stream()
                         .flatMap(e -> e.extensions().stream().map(c -> new HostChannels.Offered(e.pluginId(), c))).toList());
+        faults.onKeepsFailing(this::stopFailing);
         manager.addPluginStateListener(event -> log.info("plugin {} {}: {} (was {})", event.getPlugin().getPluginId(),
                 event.getPlugin().getDescriptor().getVersion(), event.getPluginState(), event.getOldState()));
     }
@@ -98,6 +100,11 @@ public final class PluginHost implements AutoCloseable {
     /** The publishing channels of the started plugins, with the shops' settings for them. */
     public HostChannels channels() {
         return channels;
+    }
+
+    /** Each plugin's failures since the host started, and the limit after which one is stopped. */
+    public PluginFaults faults() {
+        return faults;
     }
 
     /** The plugins folder. */
@@ -200,7 +207,8 @@ public final class PluginHost implements AutoCloseable {
                 RouteTable routes = new RouteTable(id);
                 entry.routes(routes);
                 checkDeclared(entry, routes);
-                active.put(id, new Active(id, entry, routes, w.getPluginClassLoader(),
+                faults.started(id);
+                active.put(id, new Active(id, entry, routes.watchedBy(faults), w.getPluginClassLoader(),
                         List.copyOf(entry.permissions()), List.copyOf(entry.menu())));
                 startOrder.remove(id);
                 startOrder.add(id);
@@ -247,6 +255,20 @@ public final class PluginHost implements AutoCloseable {
             log.error("plugin {} {}: FAILED, {}", id, w.getDescriptor().getVersion(), reason);
         }
         return view(w);
+    }
+
+    /**
+     * Stops a started plugin that keeps failing and marks it FAILED with {@code reason}, which the
+     * owner sees in /health and the plugin list. Starting or enabling it again gives it a fresh chance.
+     */
+    synchronized void stopFailing(String id, String reason) {
+        PluginWrapper w = manager.getPlugin(id);
+        Active a = active.get(id);
+        if (w == null || a == null) {
+            return; // stopped, disabled or removed meanwhile
+        }
+        safeStop(id, a.entry());
+        fail(w, reason, null);
     }
 
     /** Stops a started plugin; its state becomes STOPPED. */
@@ -453,6 +475,7 @@ public final class PluginHost implements AutoCloseable {
     /** Stops every started plugin, one at a time, the last started first. */
     @Override
     public synchronized void close() {
+        faults.close();
         List<String> order = new ArrayList<>(startOrder);
         java.util.Collections.reverse(order);
         for (String id : order) {

@@ -177,6 +177,9 @@ public final class ShopOpsServer implements AutoCloseable {
             if (p.error() != null) {
                 item.put("error", p.error());
             }
+            if (!p.state().equals("REFUSED")) {
+                item.put("faults", plugins.faults().counts(p.id()));
+            }
             list.add(item);
         }
         Map<String, Object> body = new LinkedHashMap<>();

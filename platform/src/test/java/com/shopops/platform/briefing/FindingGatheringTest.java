@@ -70,6 +70,35 @@ class FindingGatheringTest {
     }
 
     @Test
+    void eachSourcesOutcomeIsToldWithoutAnyExceptionMessage() {
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (FindingGathering watched = new FindingGathering(new FindingGathering.Outcomes() {
+            @Override
+            public void answered(String source) {
+                told.add(source + " answered");
+            }
+
+            @Override
+            public void failed(String source, FindingGathering.Problem problem, String detail) {
+                told.add(source + " " + problem + " " + detail);
+            }
+        })) {
+            BriefingContributor sleeper = (shop, day) -> {
+                Thread.sleep(30_000);
+                return List.of();
+            };
+            BriefingContributor thrower = (shop, day) -> {
+                throw new IllegalStateException("password=hunter2");
+            };
+            BriefingContributor good = (shop, day) -> List.of(finding("good", Severity.INFO, "visitors up", 5));
+            watched.gather(SHOP, DAY, Locale.ENGLISH, List.of(new FindingGathering.Source("slow", List.of(sleeper)),
+                    new FindingGathering.Source("broken", List.of(thrower)), new FindingGathering.Source("good", List.of(good))),
+                    Duration.ofMillis(300), FindingGatheringTest::error);
+        }
+        assertEquals(List.of("slow TIMED_OUT 0.3 s", "broken FAILED IllegalStateException", "good answered"), told);
+    }
+
+    @Test
     void sourcesRunSideBySideSoTheLimitIsNotSpentOnceEach() {
         BriefingContributor slowish = (shop, day) -> {
             Thread.sleep(300);

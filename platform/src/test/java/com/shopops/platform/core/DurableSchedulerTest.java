@@ -150,6 +150,18 @@ class DurableSchedulerTest {
     void aFailingRunIsRecordedAndTheJobStaysScheduled(Kind kind) throws Exception {
         try (Fresh f = TestDatabases.migrated(kind, dir); DurableScheduler scheduler = new DurableScheduler(f.database().jdbi(), clock)) {
             AtomicInteger runs = new AtomicInteger();
+            List<String> told = new java.util.ArrayList<>();
+            scheduler.report(new DurableScheduler.Outcomes() {
+                @Override
+                public void succeeded(String plugin, String job) {
+                    told.add(plugin + "/" + job + " ok");
+                }
+
+                @Override
+                public void failed(String plugin, String job, Throwable error) {
+                    told.add(plugin + "/" + job + " " + error.getClass().getSimpleName());
+                }
+            });
             scheduler.forPlugin("traffic").every("refresh", MINUTE, due -> {
                 if (runs.incrementAndGet() == 1) {
                     throw new IllegalStateException("the shop's feed is down");
@@ -168,6 +180,7 @@ class DurableSchedulerTest {
             assertEquals(1, scheduler.runDue(Runnable::run));
             assertEquals(2, runs.get());
             assertNull(job(f, "traffic", "refresh").lastError(), "a successful run clears the error");
+            assertEquals(List.of("traffic/refresh IllegalStateException", "traffic/refresh ok"), told, "each run's outcome is told");
         }
     }
 
