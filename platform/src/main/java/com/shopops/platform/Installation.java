@@ -30,7 +30,9 @@ import com.shopops.platform.plugins.PluginFaults;
 import com.shopops.platform.plugins.PluginHost;
 import com.shopops.platform.targets.TargetStore;
 import com.shopops.platform.tasks.TaskStore;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -65,7 +67,8 @@ public final class Installation implements AutoCloseable {
         this.database = database;
         this.shops = new ShopStore(database.jdbi(), clock);
         this.events = new EventBus();
-        this.scheduler = new DurableScheduler(database.jdbi(), clock);
+        this.scheduler = new DurableScheduler(database.jdbi(), clock,
+                seconds(config, "plugins.job-seconds", DurableScheduler.DEFAULT_RUN_LIMIT));
         this.data = new ShopDataStore(database.jdbi(), shops);
         this.plugins = new PluginHost(config.pluginsDir(), new HostServices(database, clock, shops, scheduler, events, data,
                 config.dataDir().resolve("files")));
@@ -116,6 +119,12 @@ public final class Installation implements AutoCloseable {
             public void failed(String plugin, String job, Throwable error) {
                 faults.failed(plugin, PluginFaults.Kind.JOB, job, "job '" + job + "' threw " + error.getClass().getSimpleName());
             }
+
+            @Override
+            public void timedOut(String plugin, String job, Duration limit) {
+                faults.failed(plugin, PluginFaults.Kind.JOB_TIMEOUT, job, "job '" + job + "' did not finish within "
+                        + BigDecimal.valueOf(limit.toMillis(), 3).stripTrailingZeros().toPlainString() + " s");
+            }
         });
         return new FindingGathering.Outcomes() {
             @Override
@@ -139,6 +148,23 @@ public final class Installation implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /** The setting {@code key}, a positive number of seconds (fractions allowed), or {@code otherwise}. */
+    static Duration seconds(Config config, String key, Duration otherwise) {
+        String text = config.get(key);
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            BigDecimal seconds = new BigDecimal(text.trim());
+            if (seconds.signum() > 0) {
+                return Duration.ofMillis(Math.max(1, seconds.movePointRight(3).longValue()));
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(key + ": a positive number of seconds such as 600, not '" + text + "'");
     }
 
     /** Who is asked for findings: the core's own checks first, then every started plugin's contributors. */

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What went wrong in each plugin since the host started: route errors (answers of 500), briefing
- * contributions that threw or ran over their time limit, and scheduled jobs that failed. The counts are
+ * contributions that threw or ran over their time limit, and scheduled jobs that failed or ran over
+ * theirs. The counts are
  * shown in {@code /health}. A plugin that fails {@link #limit()} times in a row in one place (its routes,
  * its briefing contribution or one of its jobs) is stopped and marked FAILED with the reason, so a broken
  * plugin stops costing threads, log lines and the owner's patience; any success there starts the count
@@ -34,7 +35,9 @@ public final class PluginFaults implements AutoCloseable {
         /** Its briefing contribution did not answer within the time limit. */
         BRIEFING_TIMEOUT,
         /** A scheduled job threw. */
-        JOB
+        JOB,
+        /** A scheduled job ran over its time limit and was interrupted. */
+        JOB_TIMEOUT
     }
 
     /**
@@ -44,8 +47,9 @@ public final class PluginFaults implements AutoCloseable {
      * @param briefingFailures briefing contributions that threw or answered nonsense
      * @param briefingTimeouts briefing contributions that ran over the time limit
      * @param jobFailures      scheduled job runs that threw
+     * @param jobTimeouts      scheduled job runs that ran over the time limit
      */
-    public record Counts(long routeErrors, long briefingFailures, long briefingTimeouts, long jobFailures) {
+    public record Counts(long routeErrors, long briefingFailures, long briefingTimeouts, long jobFailures, long jobTimeouts) {
     }
 
     private static final class Tally {
@@ -125,9 +129,10 @@ public final class PluginFaults implements AutoCloseable {
     public Counts counts(String plugin) {
         Tally t = tallies.get(plugin);
         if (t == null) {
-            return new Counts(0, 0, 0, 0);
+            return new Counts(0, 0, 0, 0, 0);
         }
-        return new Counts(total(t, Kind.ROUTE), total(t, Kind.BRIEFING), total(t, Kind.BRIEFING_TIMEOUT), total(t, Kind.JOB));
+        return new Counts(total(t, Kind.ROUTE), total(t, Kind.BRIEFING), total(t, Kind.BRIEFING_TIMEOUT), total(t, Kind.JOB),
+                total(t, Kind.JOB_TIMEOUT));
     }
 
     private static long total(Tally t, Kind kind) {
@@ -139,7 +144,8 @@ public final class PluginFaults implements AutoCloseable {
         return switch (kind) {
             case ROUTE -> "route";
             case BRIEFING, BRIEFING_TIMEOUT -> "briefing";
-            case JOB -> "job:" + name;
+            // A time-out and a failure of the same job make one run of failures.
+            case JOB, JOB_TIMEOUT -> "job:" + name;
         };
     }
 

@@ -51,8 +51,8 @@ class PluginFaultsTest {
         faults.failed("ads", PluginFaults.Kind.JOB, "sync", "job 'sync' threw TimeoutException");
         assertEquals(List.of("ads: stopped automatically after 3 failures in a row; the last: job 'sync' threw TimeoutException"),
                 stoppedAfterAWhile());
-        assertEquals(new PluginFaults.Counts(0, 0, 0, 7), faults.counts("ads"));
-        assertEquals(new PluginFaults.Counts(0, 0, 0, 0), faults.counts("traffic"));
+        assertEquals(new PluginFaults.Counts(0, 0, 0, 7, 0), faults.counts("ads"));
+        assertEquals(new PluginFaults.Counts(0, 0, 0, 0, 0), faults.counts("traffic"));
     }
 
     @Test
@@ -61,7 +61,7 @@ class PluginFaultsTest {
         faults.failed("members", PluginFaults.Kind.BRIEFING_TIMEOUT, null, "its briefing contribution did not answer within 10 s");
         faults.failed("members", PluginFaults.Kind.BRIEFING, null, "its briefing contribution threw NullPointerException");
         assertEquals(1, stoppedAfterAWhile().size());
-        assertEquals(new PluginFaults.Counts(0, 1, 1, 0), faults.counts("members"));
+        assertEquals(new PluginFaults.Counts(0, 1, 1, 0, 0), faults.counts("members"));
     }
 
     @Test
