@@ -35,13 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  * "database is locked" never reaches a user. The latencies (p50, p99, max) are printed and, when
  * {@code shopops.load.results} names a file, written there.
  *
- * <p>CI runs the short version (10 clients, 15 s, 100,000 lines); {@code bench/load/run} runs 50 clients
+ * <p>CI runs the short version (10 clients, 10 s, 100,000 lines); {@code bench/load/run} runs 50 clients
  * for 60 s against a 1,000,000-line import.
  */
 class LoadIT {
 
     private static final int CLIENTS = Integer.getInteger("shopops.load.clients", 10);
-    private static final int SECONDS = Integer.getInteger("shopops.load.seconds", 15);
+    private static final int SECONDS = Integer.getInteger("shopops.load.seconds", 10);
     private static final int LINES = Integer.getInteger("shopops.load.lines", 100_000);
     private static final String RESULTS = System.getProperty("shopops.load.results", "");
 
