@@ -34,14 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
  * then gives exactly the clean import's totals. A server killed while it publishes due posts through a webhook
  * publishes every post once it is back, each under one idempotency key, which the receiver counts.
  *
- * <p>CI kills {@code shopops.crash.kills} times (default 3) on {@code shopops.crash.lines} lines (default
- * 100,000); {@code bench/crash-soak/run} runs the same with more. The kill points come from a seed the
+ * <p>CI kills {@code shopops.crash.kills} times (default 2) on {@code shopops.crash.lines} lines (default
+ * 60,000); {@code bench/crash-soak/run} runs the same with more. The kill points come from a seed the
  * failure message names, so a failing run can be repeated.
  */
 class CrashSafetyIT {
 
-    private static final int KILLS = Integer.getInteger("shopops.crash.kills", 3);
-    private static final int LINES = Integer.getInteger("shopops.crash.lines", 100_000);
+    private static final int KILLS = Integer.getInteger("shopops.crash.kills", 2);
+    private static final int LINES = Integer.getInteger("shopops.crash.lines", 60_000);
     private static final long SEED = Long.getLong("shopops.crash.seed", System.nanoTime());
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 

@@ -118,8 +118,16 @@ public final class Database implements AutoCloseable {
             log.info("migrated {} to version {} ({} migration(s))", owner, result.targetSchemaVersion,
                     result.migrationsExecuted);
         }
-        return result.targetSchemaVersion != null ? result.targetSchemaVersion
-                : flyway.info().current() == null ? null : flyway.info().current().getVersion().getVersion();
+        if (result.targetSchemaVersion != null) {
+            return result.targetSchemaVersion;
+        }
+        // Nothing to do (every start of a command): the version it started at is the current one. Asking
+        // flyway.info() instead scanned and validated the migrations again for every owner: `shopops summary`
+        // took 2.6 s with it and 2.3 s without.
+        if (result.initialSchemaVersion != null) {
+            return result.initialSchemaVersion;
+        }
+        return flyway.info().current() == null ? null : flyway.info().current().getVersion().getVersion();
     }
 
     public Jdbi jdbi() {
