@@ -10,7 +10,8 @@ import org.jdbi.v3.core.Handle;
  * roll-up is never behind the orders it is made from; {@link ShopFigures} sums it instead of scanning a
  * range's orders. Recomputing a whole day, rather than adding each change, leaves no difference to carry
  * over when an order changes its status, amount, customer or day, or gains or loses a refund. The same
- * holds for {@code product_days} (core migration V7), the figures per day and SKU, recomputed with it.
+ * holds for {@code product_days} (core migration V7), the figures per day and SKU: a day where a stored
+ * order changed is recomputed from its lines, while new orders only add their lines' sums ({@link #addProducts}).
  */
 final class OrderDays {
 
