@@ -92,7 +92,8 @@ class PluginFaultsIT {
         FixtureZips.plugin(plugins, "ticker", FixtureZips.FITS, Map.of("job", "throw"), Map.of());
         FixtureZips.plugin(plugins, "sleepy", FixtureZips.FITS, Map.of("briefing", "sleep"), Map.of());
         Files.createDirectories(work.resolve("data"));
-        Files.writeString(work.resolve("data/shopops.properties"), "plugins.failure.limit=3\n");
+        Files.writeString(work.resolve("data/shopops.properties"), "plugins.failure.limit=3\nplugins.route-seconds=2\n"
+                + "plugins.thread-limit=3\n");
 
         try (Distribution.Server server = Distribution.Server.start(work, "--data", work.resolve("data").toString(),
                 "--plugins", plugins.toString(), "--demo")) {
@@ -143,6 +144,16 @@ class PluginFaultsIT {
             assertEquals(1, steady.get("faults").get("routeErrors").asInt(), steady.toString());
             assertEquals("STARTED", steady.get("state").asText(), "one error is no reason to stop a plugin");
 
+            // A route that hangs is answered by the host within plugins.route-seconds; the plugin serves on.
+            long hangAsked = System.nanoTime();
+            var hang = server.get(plugin("demo", "steady", "/hang"));
+            long hangMillis = (System.nanoTime() - hangAsked) / 1_000_000;
+            assertEquals(503, hang.status(), hang.body());
+            assertEquals("plugin 'steady' did not answer within 2 s", hang.json().get("error").asText());
+            assertTrue(hangMillis >= 1_900 && hangMillis < 10_000, "answered after " + hangMillis + " ms");
+            assertEquals(200, server.get(plugin("demo", "steady", "/hello")).status(), "the plugin serves on");
+            assertEquals(1, server.health("steady").get("faults").get("routeTimeouts").asInt());
+
             // A briefing contribution that hangs is an error finding within the limit; the others' findings arrive.
             assertEquals(200, server.put("/api/shops/demo/settings/core/briefing.plugin-seconds", "{\"value\":\"1.5\"}").status());
             long asked = System.nanoTime();
@@ -191,6 +202,24 @@ class PluginFaultsIT {
             assertEquals(200, server.get(plugin("demo", "steady", "/hello")).status(), "the host's other routes answer");
             assertEquals(200, server.get(plugin("demo", "traffic", "/channels")).status());
             assertEquals(200, server.get("/api/shops").status());
+            // A plugin that leaves threads running: counted in /health, and stopped past plugins.thread-limit.
+            for (int i = 0; i < 3; i++) {
+                assertEquals(202, server.get(plugin("demo", "steady", "/spawn")).status());
+            }
+            assertEquals(3, server.health("steady").get("threads").asInt(), "three threads outlived their requests");
+            assertEquals("STARTED", server.state("steady"), "within the limit");
+            assertEquals(202, server.get(plugin("demo", "steady", "/spawn")).status());
+            deadline = System.nanoTime() + 10_000_000_000L;
+            JsonNode leaky = server.health("steady");
+            while (!leaky.get("state").asText().equals("FAILED") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                leaky = server.health("steady");
+            }
+            assertEquals("stopped automatically: it started 4 threads that still run (at most 3, the setting"
+                    + " plugins.thread-limit)", leaky.get("error").asText(), leaky.toString());
+            assertTrue(server.log().contains("plugin steady: stopped with 4 of its own threads still running, interrupted"),
+                    "stopping it interrupted its threads, and the log names them");
+
             var again = server.post("/api/plugins/ticker/enable", "");
             assertEquals(200, again.status(), again.body());
             assertEquals("STARTED", again.json().get("state").asText(), "enabling it again gives it a fresh start");

@@ -28,6 +28,7 @@ import com.shopops.platform.people.PermissionGrants;
 import com.shopops.platform.plugins.HostServices;
 import com.shopops.platform.plugins.PluginFaults;
 import com.shopops.platform.plugins.PluginHost;
+import com.shopops.platform.plugins.PluginThreads;
 import com.shopops.platform.targets.TargetStore;
 import com.shopops.platform.tasks.TaskStore;
 import java.math.BigDecimal;
@@ -60,6 +61,13 @@ public final class Installation implements AutoCloseable {
     private final MorningBriefing briefing;
     private final TaskStore tasks;
     private final TargetStore targets;
+    private final Duration routeTime;
+    private final int routeMegabytes;
+
+    /** Default for {@code plugins.route-seconds}. */
+    public static final Duration DEFAULT_ROUTE_TIME = Duration.ofSeconds(30);
+    /** Default for {@code plugins.route-megabytes}. */
+    public static final int DEFAULT_ROUTE_MEGABYTES = 1024;
 
     private Installation(Config config, Clock clock, Database database) {
         this.config = config;
@@ -73,6 +81,13 @@ public final class Installation implements AutoCloseable {
         this.plugins = new PluginHost(config.pluginsDir(), new HostServices(database, clock, shops, scheduler, events, data,
                 config.dataDir().resolve("files")));
         this.gathering = new FindingGathering(watchFaults(config, plugins.faults(), scheduler));
+        plugins.threads().routeThreads(wholeNumber(config, "plugins.route-threads", PluginThreads.DEFAULT_ROUTE_THREADS,
+                "requests one plugin may serve at a time"));
+        plugins.threadLimit(wholeNumber(config, "plugins.thread-limit", PluginHost.DEFAULT_THREAD_LIMIT,
+                "threads a plugin may start and keep running (0: no limit)"));
+        this.routeTime = seconds(config, "plugins.route-seconds", DEFAULT_ROUTE_TIME);
+        this.routeMegabytes = wholeNumber(config, "plugins.route-megabytes", DEFAULT_ROUTE_MEGABYTES,
+                "megabytes one request to a plugin route may allocate (0: no limit)");
         // PF4J hands extensions out by raw class: each one is taken as the format of some record type.
         this.formats = new ImportFormats(CoreFormats.all(), () -> {
             List<ImportFormat<?>> found = new ArrayList<>();
@@ -151,6 +166,28 @@ public final class Installation implements AutoCloseable {
     }
 
     /** The setting {@code key}, a positive number of seconds (fractions allowed), or {@code otherwise}. */
+    private static int wholeNumber(Config config, String key, int otherwise, String what) {
+        String text = config.get(key);
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": a whole number, the " + what + ", not '" + text + "'");
+        }
+    }
+
+    /** How long a request to a plugin route may take before the host answers it (503); {@code plugins.route-seconds}. */
+    public Duration routeTime() {
+        return routeTime;
+    }
+
+    /** What one request to a plugin route may allocate, in MB, 0 for no limit; {@code plugins.route-megabytes}. */
+    public int routeMegabytes() {
+        return routeMegabytes;
+    }
+
     static Duration seconds(Config config, String key, Duration otherwise) {
         String text = config.get(key);
         if (text == null || text.isBlank()) {

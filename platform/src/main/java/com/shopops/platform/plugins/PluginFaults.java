@@ -1,6 +1,5 @@
 package com.shopops.platform.plugins;
 
-import com.shopops.api.RouteHandler;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -11,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What went wrong in each plugin since the host started: route errors (answers of 500), briefing
+ * What went wrong in each plugin since the host started: route errors (answers of 500) and routes that
+ * ran over their limits (answered 503 by the host), briefing
  * contributions that threw or ran over their time limit, and scheduled jobs that failed or ran over
  * theirs. The counts are
  * shown in {@code /health}. A plugin that fails {@link #limit()} times in a row in one place (its routes,
@@ -30,6 +30,8 @@ public final class PluginFaults implements AutoCloseable {
     public enum Kind {
         /** A route threw (the request was answered 500). */
         ROUTE,
+        /** A route ran over its time or memory limit and was answered 503 by the host. */
+        ROUTE_TIMEOUT,
         /** Its briefing contribution threw or answered nonsense. */
         BRIEFING,
         /** Its briefing contribution did not answer within the time limit. */
@@ -48,8 +50,10 @@ public final class PluginFaults implements AutoCloseable {
      * @param briefingTimeouts briefing contributions that ran over the time limit
      * @param jobFailures      scheduled job runs that threw
      * @param jobTimeouts      scheduled job runs that ran over the time limit
+     * @param routeTimeouts    route requests that ran over their time or memory limit
      */
-    public record Counts(long routeErrors, long briefingFailures, long briefingTimeouts, long jobFailures, long jobTimeouts) {
+    public record Counts(long routeErrors, long briefingFailures, long briefingTimeouts, long jobFailures, long jobTimeouts,
+                         long routeTimeouts) {
     }
 
     private static final class Tally {
@@ -104,16 +108,8 @@ public final class PluginFaults implements AutoCloseable {
         int inARow = t.streaks.merge(place(kind, name), 1, Integer::sum);
         int most = limit;
         if (most > 0 && inARow == most) {
-            String reason = "stopped automatically after " + inARow + " failures in a row; the last: " + what;
-            log.error("plugin {}: {}", plugin, reason);
             // Not on the failing thread: it may be a request's or a job's, and a plugin's stop() may be slow.
-            stopper.execute(() -> {
-                try {
-                    stop.accept(plugin, reason);
-                } catch (RuntimeException e) {
-                    log.error("plugin {}: could not be stopped", plugin, e);
-                }
-            });
+            stopNow(plugin, "stopped automatically after " + inARow + " failures in a row; the last: " + what);
         }
     }
 
@@ -129,10 +125,10 @@ public final class PluginFaults implements AutoCloseable {
     public Counts counts(String plugin) {
         Tally t = tallies.get(plugin);
         if (t == null) {
-            return new Counts(0, 0, 0, 0, 0);
+            return new Counts(0, 0, 0, 0, 0, 0);
         }
         return new Counts(total(t, Kind.ROUTE), total(t, Kind.BRIEFING), total(t, Kind.BRIEFING_TIMEOUT), total(t, Kind.JOB),
-                total(t, Kind.JOB_TIMEOUT));
+                total(t, Kind.JOB_TIMEOUT), total(t, Kind.ROUTE_TIMEOUT));
     }
 
     private static long total(Tally t, Kind kind) {
@@ -142,7 +138,8 @@ public final class PluginFaults implements AutoCloseable {
 
     private static String place(Kind kind, String name) {
         return switch (kind) {
-            case ROUTE -> "route";
+            // A route that hangs and one that throws make one run of failures.
+            case ROUTE, ROUTE_TIMEOUT -> "route";
             case BRIEFING, BRIEFING_TIMEOUT -> "briefing";
             // A time-out and a failure of the same job make one run of failures.
             case JOB, JOB_TIMEOUT -> "job:" + name;
@@ -150,24 +147,31 @@ public final class PluginFaults implements AutoCloseable {
     }
 
     /**
-     * {@code handler} counted: a request it answers is a success, one it fails with a 500 a failure. A
-     * deliberate 4xx ({@code HttpResponseException} below 500) and a client's malformed JSON are the
-     * client's doing, not the plugin's.
+     * A request to a route of {@code plugin} ended, with {@code error} or (null) without. An answer is a
+     * success, an error (a 500) a failure. A deliberate 4xx ({@code HttpResponseException} below 500)
+     * and a client's malformed JSON are the client's doing, not the plugin's: they count as answers.
      */
-    RouteHandler watch(String plugin, String method, String path, RouteHandler handler) {
-        return request -> {
-            try {
-                handler.handle(request);
-            } catch (Throwable e) {
-                if (isClientError(e)) {
-                    succeeded(plugin, Kind.ROUTE, null);
-                } else {
-                    failed(plugin, Kind.ROUTE, null, "route " + method + " " + path + " threw " + e.getClass().getSimpleName());
-                }
-                throw e;
-            }
+    public void routeEnded(String plugin, String method, String path, Throwable error) {
+        if (error == null || isClientError(error)) {
             succeeded(plugin, Kind.ROUTE, null);
-        };
+        } else {
+            failed(plugin, Kind.ROUTE, null, "route " + method + " " + path + " threw " + error.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * {@code plugin} broke a limit that allows no second try (it started more threads than it may): it is
+     * stopped now and marked FAILED with {@code reason}.
+     */
+    public void stopNow(String plugin, String reason) {
+        log.error("plugin {}: {}", plugin, reason);
+        stopper.execute(() -> {
+            try {
+                stop.accept(plugin, reason);
+            } catch (RuntimeException e) {
+                log.error("plugin {}: could not be stopped", plugin, e);
+            }
+        });
     }
 
     private static boolean isClientError(Throwable e) {

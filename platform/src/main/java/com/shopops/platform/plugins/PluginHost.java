@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -74,6 +77,10 @@ public final class PluginHost implements AutoCloseable {
     private final List<String> startOrder = new ArrayList<>();
     private final HostChannels channels;
     private final PluginFaults faults = new PluginFaults();
+    private final PluginThreads threads = new PluginThreads();
+    /** Looks at the threads each started plugin runs, every few seconds (a running host only). */
+    private final ScheduledExecutorService threadWatch;
+    private volatile int threadLimit = DEFAULT_THREAD_LIMIT;
 
     /**
      * @param folder   the plugins folder (created when missing; must be writable: zips are expanded there)
@@ -93,8 +100,52 @@ public final class PluginHost implements AutoCloseable {
                 () -> extensionsByPlugin(PublishingChannel.class).stream()
                         .flatMap(e -> e.extensions().stream().map(c -> new HostChannels.Offered(e.pluginId(), c))).toList());
         faults.onKeepsFailing(this::stopFailing);
+        this.threadWatch = services == null ? null : Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "plugin-thread-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        if (threadWatch != null) {
+            threadWatch.scheduleWithFixedDelay(this::watchThreads, 2, 2, TimeUnit.SECONDS);
+        }
         manager.addPluginStateListener(event -> log.info("plugin {} {}: {} (was {})", event.getPlugin().getPluginId(),
                 event.getPlugin().getDescriptor().getVersion(), event.getPluginState(), event.getOldState()));
+    }
+
+    /** Default for the setting {@code plugins.thread-limit}: threads a plugin may start and keep running. */
+    public static final int DEFAULT_THREAD_LIMIT = 100;
+
+    /** The threads the plugins run on: their route pools and those they start themselves. */
+    public PluginThreads threads() {
+        return threads;
+    }
+
+    /** Sets the threads a plugin may start and keep running before it is stopped; 0: no limit. */
+    public void threadLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("plugins.thread-limit: 0 (no limit) or more threads, not " + limit);
+        }
+        this.threadLimit = limit;
+    }
+
+    /** How many threads the started plugin {@code id} started itself and still runs; 0 when it is not started. */
+    public int threadsRunning(String id) {
+        Active a = active.get(id);
+        return a == null ? 0 : threads.startedBy(id, a.loader()).size();
+    }
+
+    private void watchThreads() {
+        int limit = threadLimit;
+        if (limit == 0) {
+            return;
+        }
+        for (Active a : active.values()) {
+            int running = threads.startedBy(a.id(), a.loader()).size();
+            if (running > limit) {
+                faults.stopNow(a.id(), "stopped automatically: it started " + running + " threads that still run (at most "
+                        + limit + ", the setting plugins.thread-limit)");
+            }
+        }
     }
 
     /** The publishing channels of the started plugins, with the shops' settings for them. */
@@ -208,7 +259,7 @@ public final class PluginHost implements AutoCloseable {
                 entry.routes(routes);
                 checkDeclared(entry, routes);
                 faults.started(id);
-                active.put(id, new Active(id, entry, routes.watchedBy(faults), w.getPluginClassLoader(),
+                active.put(id, new Active(id, entry, routes, w.getPluginClassLoader(),
                         List.copyOf(entry.permissions()), List.copyOf(entry.menu())));
                 startOrder.remove(id);
                 startOrder.add(id);
@@ -297,6 +348,10 @@ public final class PluginHost implements AutoCloseable {
 
     private void release(String id) {
         active.remove(id);
+        PluginWrapper w = manager.getPlugin(id);
+        if (w != null && w.getPluginClassLoader() != null) {
+            threads.stopped(id, w.getPluginClassLoader());
+        }
         if (services != null) {
             services.scheduler().release(id);
             services.events().release(id);
@@ -476,6 +531,9 @@ public final class PluginHost implements AutoCloseable {
     @Override
     public synchronized void close() {
         faults.close();
+        if (threadWatch != null) {
+            threadWatch.shutdownNow();
+        }
         List<String> order = new ArrayList<>(startOrder);
         java.util.Collections.reverse(order);
         for (String id : order) {
@@ -485,6 +543,7 @@ public final class PluginHost implements AutoCloseable {
                 log.error("plugin {}: stop failed", id, e);
             }
         }
+        threads.close();
     }
 
     /** The one-line form of an exception: its type and message, and the root cause's. */

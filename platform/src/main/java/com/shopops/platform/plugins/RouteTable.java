@@ -151,15 +151,6 @@ public final class RouteTable implements Routes {
         return Optional.ofNullable(best);
     }
 
-    /** The same routes with each handler counted by {@code faults}, as the host serves them. */
-    RouteTable watchedBy(PluginFaults faults) {
-        RouteTable watched = new RouteTable(pluginId);
-        for (Route r : routes) {
-            watched.routes.add(new Route(r.method(), r.path(), r.permission(), faults.watch(pluginId, r.method(), r.path(), r.handler())));
-        }
-        return watched;
-    }
-
     /** Every route, as registered. */
     public List<Route> routes() {
         return List.copyOf(routes);

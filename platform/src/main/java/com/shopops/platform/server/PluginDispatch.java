@@ -4,6 +4,7 @@ import com.shopops.platform.data.SpreadsheetCsv;
 import com.shopops.api.CurrentUser;
 import com.shopops.api.Shop;
 import com.shopops.api.ShopRequest;
+import com.shopops.platform.plugins.PluginFaults;
 import com.shopops.platform.plugins.PluginHost;
 import com.shopops.platform.plugins.RouteTable;
 import io.javalin.http.Context;
@@ -18,8 +19,8 @@ import java.util.Optional;
 /**
  * The one host route behind every plugin route: {@code /api/shops/{shop}/p/{plugin}/<rest>}. Resolves
  * the started plugin and its route, checks the route's permission (the guard around it has checked the
- * user, the CSRF token and the shop), and runs the plugin's handler so that whatever it throws stays in
- * this one request.
+ * user, the CSRF token and the shop), and runs the plugin's handler within its limits ({@link RouteLimits})
+ * so that whatever it throws, or however long it takes, stays in this one request.
  */
 final class PluginDispatch {
 
@@ -27,9 +28,11 @@ final class PluginDispatch {
     static final String PATH = "/api/shops/{shop}/p/{plugin}/<rest>";
 
     private final PluginHost plugins;
+    private final RouteLimits limits;
 
-    PluginDispatch(PluginHost plugins) {
+    PluginDispatch(PluginHost plugins, RouteLimits limits) {
         this.plugins = plugins;
+        this.limits = limits;
     }
 
     void handle(Context ctx) {
@@ -57,24 +60,34 @@ final class PluginDispatch {
             return;
         }
         Access.action(ctx, pluginId + ": " + method + " " + route.path());
-        ShopRequest request = new Request(ctx, Access.shop(ctx), user, match.get().pathParams(), locale(ctx));
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(plugin.get().loader());
-        SettingsTrail.open();
+        Shop shop = Access.shop(ctx);
+        Locale locale = locale(ctx);
+        Map<String, String> params = match.get().pathParams();
+        PluginFaults faults = plugins.faults();
         try {
-            route.handler().handle(request);
-            noteSettings(ctx, SettingsTrail.close());
+            noteSettings(ctx, limits.run(ctx, pluginId, plugin.get().loader(),
+                    view -> route.handler().handle(new Request(view, shop, user, params, locale))));
+            faults.routeEnded(pluginId, method, route.path(), null);
+        } catch (RouteLimits.Overrun e) {
+            if (e.started()) {
+                faults.failed(pluginId, PluginFaults.Kind.ROUTE_TIMEOUT, null, "route " + method + " " + route.path() + " ran over: "
+                        + e.getMessage().substring(e.getMessage().indexOf("' ") + 2));
+            }
+            if (!ctx.res().isCommitted()) {
+                ctx.res().reset(); // whatever the plugin had set (headers, a status) is not its answer
+                SecurityHeaders.set(ctx);
+                ApiError.respond(ctx, 503, e.getMessage());
+            }
         } catch (HttpResponseException e) {
+            faults.routeEnded(pluginId, method, route.path(), e);
             ApiError.respond(ctx, e.getStatus(), e.getMessage());
         } catch (Throwable e) {
+            faults.routeEnded(pluginId, method, route.path(), e);
             if (ApiError.isBadJson(e)) {
                 ApiError.badJson(ctx);
             } else {
                 ApiError.internal(ctx, "plugin '" + pluginId + "'", e);
             }
-        } finally {
-            SettingsTrail.close();
-            Thread.currentThread().setContextClassLoader(previous);
         }
     }
 

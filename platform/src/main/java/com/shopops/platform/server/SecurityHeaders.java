@@ -37,6 +37,11 @@ final class SecurityHeaders {
      * and in Jetty's own error answers to requests it refuses before any handler (an ambiguous or
      * escaping path), which skip the first.
      */
+    /** Sets the headers again on an answer whose headers were reset (a plugin's answer the host replaces). */
+    static void set(io.javalin.http.Context ctx) {
+        ALL.forEach(ctx::header);
+    }
+
     static void configure(JavalinConfig cfg) {
         cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer((request, response) -> {
             ALL.forEach(response::put);

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +51,15 @@ public final class ShopOpsServer implements AutoCloseable {
         this.version = version;
         this.access = new Access(people, shops);
         ShopDataRoutes data = new ShopDataRoutes(installation, installation.importJobs(), people);
-        PluginDispatch dispatch = new PluginDispatch(plugins);
+        PluginDispatch dispatch = new PluginDispatch(plugins, new RouteLimits(plugins.threads(), installation.routeTime(),
+                installation.routeMegabytes()));
         PluginUi ui = new PluginUi(plugins, access);
         ShellRoutes shell = new ShellRoutes(plugins, access);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JsonBodies(json));
             cfg.http.maxRequestSize = Uploads.REQUEST_BYTES;
+            cfg.jetty.threadPool = webThreads();
             SecurityHeaders.configure(cfg);
             cfg.requestLogger.http((ctx, ms) -> log.info("{} {} {} {}ms", ctx.method(), ctx.path(),
                     ctx.status().getCode(), Math.round(ms)));
@@ -162,6 +165,25 @@ public final class ShopOpsServer implements AutoCloseable {
         ready = true;
     }
 
+    /**
+     * The web server's threads, as Javalin's default pool but the host's own: a thread is told to be a
+     * plugin's by the class loader it inherits ({@link com.shopops.platform.plugins.PluginThreads}), and the
+     * pool may start one while a plugin's route writes its answer.
+     */
+    private static QueuedThreadPool webThreads() {
+        ClassLoader host = ShopOpsServer.class.getClassLoader();
+        QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000) {
+            @Override
+            public Thread newThread(Runnable task) {
+                Thread t = super.newThread(task);
+                t.setContextClassLoader(host);
+                return t;
+            }
+        };
+        pool.setName("JettyServerThreadPool");
+        return pool;
+    }
+
     /** The port the server listens on. */
     public int port() {
         return app.port();
@@ -179,6 +201,7 @@ public final class ShopOpsServer implements AutoCloseable {
             }
             if (!p.state().equals("REFUSED")) {
                 item.put("faults", plugins.faults().counts(p.id()));
+                item.put("threads", plugins.threadsRunning(p.id()));
             }
             list.add(item);
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.shopops.api.RouteHandler;
 import io.javalin.http.BadRequestResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,8 +50,8 @@ class PluginFaultsTest {
         faults.failed("ads", PluginFaults.Kind.JOB, "sync", "job 'sync' threw TimeoutException");
         assertEquals(List.of("ads: stopped automatically after 3 failures in a row; the last: job 'sync' threw TimeoutException"),
                 stoppedAfterAWhile());
-        assertEquals(new PluginFaults.Counts(0, 0, 0, 7, 0), faults.counts("ads"));
-        assertEquals(new PluginFaults.Counts(0, 0, 0, 0, 0), faults.counts("traffic"));
+        assertEquals(new PluginFaults.Counts(0, 0, 0, 7, 0, 0), faults.counts("ads"));
+        assertEquals(new PluginFaults.Counts(0, 0, 0, 0, 0, 0), faults.counts("traffic"));
     }
 
     @Test
@@ -61,7 +60,7 @@ class PluginFaultsTest {
         faults.failed("members", PluginFaults.Kind.BRIEFING_TIMEOUT, null, "its briefing contribution did not answer within 10 s");
         faults.failed("members", PluginFaults.Kind.BRIEFING, null, "its briefing contribution threw NullPointerException");
         assertEquals(1, stoppedAfterAWhile().size());
-        assertEquals(new PluginFaults.Counts(0, 1, 1, 0, 0), faults.counts("members"));
+        assertEquals(new PluginFaults.Counts(0, 1, 1, 0, 0, 0), faults.counts("members"));
     }
 
     @Test
@@ -77,28 +76,24 @@ class PluginFaultsTest {
     }
 
     @Test
-    void aWatchedRouteCountsItsErrorsButNotTheClientsAndStillThrows() throws Exception {
-        faults.limit(2);
-        RouteHandler broken = faults.watch("steady", "GET", "/boom", request -> {
-            throw new IllegalStateException("secret message");
-        });
-        RouteHandler refusing = faults.watch("steady", "POST", "/notes", request -> {
-            throw new BadRequestResponse("a note needs a text");
-        });
-        RouteHandler fine = faults.watch("steady", "GET", "/hello", request -> {
-        });
-        assertThrows(IllegalStateException.class, () -> broken.handle(null));
-        fine.handle(null);
-        assertThrows(IllegalStateException.class, () -> broken.handle(null));
-        assertThrows(BadRequestResponse.class, () -> refusing.handle(null));
+    void routeErrorsCountButNotTheClientsAndTimeoutsMakeOneRunWithThem() throws Exception {
+        faults.limit(3);
+        IllegalStateException broken = new IllegalStateException("secret message");
+        faults.routeEnded("steady", "GET", "/boom", broken);
+        faults.routeEnded("steady", "GET", "/hello", null);
+        faults.routeEnded("steady", "GET", "/boom", broken);
+        faults.routeEnded("steady", "POST", "/notes", new BadRequestResponse("a note needs a text"));
+        faults.routeEnded("steady", "POST", "/notes", new RuntimeException(new com.fasterxml.jackson.core.JsonParseException(null, "bad")));
         Thread.sleep(100);
-        assertEquals(List.of(), stopped, "a 4xx is the client's doing and breaks the run");
-        assertEquals(2, faults.counts("steady").routeErrors());
-        assertThrows(IllegalStateException.class, () -> broken.handle(null));
-        assertThrows(IllegalStateException.class, () -> broken.handle(null));
+        assertEquals(List.of(), stopped, "a 4xx and bad JSON are the client's doing and break the run");
+        assertEquals(new PluginFaults.Counts(2, 0, 0, 0, 0, 0), faults.counts("steady"));
+        faults.routeEnded("steady", "GET", "/boom", broken);
+        faults.failed("steady", PluginFaults.Kind.ROUTE_TIMEOUT, null, "route GET /slow ran over: did not answer within 2 s");
+        faults.routeEnded("steady", "GET", "/boom", broken);
         List<String> reasons = stoppedAfterAWhile();
-        assertEquals(List.of("steady: stopped automatically after 2 failures in a row; the last: route GET /boom threw IllegalStateException"),
+        assertEquals(List.of("steady: stopped automatically after 3 failures in a row; the last: route GET /boom threw IllegalStateException"),
                 reasons);
         assertTrue(reasons.stream().noneMatch(r -> r.contains("secret")), "no exception message in the reason");
+        assertEquals(new PluginFaults.Counts(4, 0, 0, 0, 0, 1), faults.counts("steady"));
     }
 }

@@ -96,11 +96,11 @@ class PluginHangsTest {
                     stopped);
             assertEquals(3, stuckRuns.get(), "a stopped plugin's job runs no more");
             assertEquals(3, interrupted.get(), "each run over the limit was interrupted");
-            assertEquals(new PluginFaults.Counts(0, 0, 0, 0, 3), faults.counts("sleepy"));
+            assertEquals(new PluginFaults.Counts(0, 0, 0, 0, 3, 0), faults.counts("sleepy"));
             assertTrue(steadyRunsBeforeStop.get() >= 3, "the other plugin's job ran " + steadyRunsBeforeStop.get()
                     + " times while the stuck one held three threads");
             assertTrue(steadyRuns.get() >= steadyRunsBeforeStop.get() + 3, "and it goes on: " + steadyRuns.get());
-            assertEquals(new PluginFaults.Counts(0, 0, 0, 0, 0), faults.counts("steady"));
+            assertEquals(new PluginFaults.Counts(0, 0, 0, 0, 0, 0), faults.counts("steady"));
             String lastError = f.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT last_error FROM jobs WHERE plugin_id = 'sleepy'").mapTo(String.class).one());
             assertEquals("timed out after 0.3 s", lastError);
