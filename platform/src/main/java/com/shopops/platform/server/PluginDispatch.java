@@ -67,7 +67,11 @@ final class PluginDispatch {
         } catch (HttpResponseException e) {
             ApiError.respond(ctx, e.getStatus(), e.getMessage());
         } catch (Throwable e) {
-            if (ApiError.isBadJson(e)) {
+            HttpResponseException tooLarge = Uploads.tooLarge(e);
+            if (tooLarge != null) {
+                // The body was cut off at the limit (a multipart upload arrives wrapped in Jetty's exceptions): no plugin fault.
+                ApiError.respond(ctx, tooLarge.getStatus(), tooLarge.getMessage());
+            } else if (ApiError.isBadJson(e)) {
                 ApiError.badJson(ctx);
             } else {
                 ApiError.internal(ctx, "plugin '" + pluginId + "'", e);
