@@ -11,19 +11,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code shopops backup FILE}: a consistent copy of the installation's SQLite database, safe while the server runs. */
+/**
+ * {@code shopops backup FILE}: a consistent copy of the installation's SQLite database, safe while the server runs,
+ * and the data folder's files/ in {@code FILE.files.zip}.
+ */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = {"Copy the installation's SQLite database to FILE: one consistent moment, also while the server",
-                "runs or an import writes. PostgreSQL installations use pg_dump instead."})
+                "runs or an import writes; the data folder's files/ goes to FILE.files.zip. PostgreSQL installations use",
+                "pg_dump instead."})
 final class BackupCommand implements Callable<Integer> {
 
     @Mixin
     Locations locations;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The backup file to write (not an existing one, unless --force).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The backup file to write (not an existing one, unless --force); FILE.files.zip beside it.")
     Path file;
 
-    @Option(names = "--force", description = "Replace FILE if it exists.")
+    @Option(names = "--force", description = "Replace FILE and FILE.files.zip if they exist.")
     boolean force;
 
     @Override
@@ -31,7 +35,8 @@ final class BackupCommand implements Callable<Integer> {
         Config config = locations.config(Map.of());
         Path database = Backups.sqliteFile(config.dbUrl(), config.dbUser(), false);
         boolean console = System.console() != null;
-        Backups.Made made = Backups.backup(database, file, force, (pages, total) -> {
+        Path files = config.dataDir().resolve("files");
+        Backups.Made made = Backups.backup(database, files, file, force, (pages, total) -> {
             if (console && total > 0) {
                 System.err.printf("\rbackup %3d %%   ", pages * 100 / total);
             }
@@ -40,12 +45,13 @@ final class BackupCommand implements Callable<Integer> {
             System.err.println();
         }
         System.out.printf("backed up %s to %s: %s, core schema version %s, %s%n", database, made.file(),
-                Backups.describe(made.figures(), List.of()), made.schemaVersion(), size(made.bytes()));
+                Backups.describe(made.figures(), List.of()), made.schemaVersion(), Backups.size(made.bytes()));
+        if (made.files().where() != null) {
+            System.out.printf("kept %s of %s in %s%n", Backups.describe(made.files()), files.toAbsolutePath().normalize(),
+                    made.files().where());
+        } else {
+            System.out.printf("%s holds no files: no files zip written%n", files.toAbsolutePath().normalize());
+        }
         return 0;
-    }
-
-    static String size(long bytes) {
-        return bytes < 1024 * 1024 ? String.format("%,d KB", (bytes + 1023) / 1024)
-                : String.format("%,.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

@@ -1,10 +1,17 @@
 package com.shopops.platform.core;
 
+import com.shopops.platform.db.Database;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -12,20 +19,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 
 /**
- * Backups of an installation's SQLite database, and restoring one. A backup is SQLite's online backup
+ * Backups of an installation's SQLite database and its data folder's {@code files/} (plugins' files: channel
+ * outboxes, content images), and restoring one. A backup is SQLite's online backup
  * taken inside one read transaction, so it is the database as of one moment even while the server or an
  * import writes; it is written under a temporary name and moved into place only when it checks out, so a
- * failed backup never leaves a half file. A restore first checks that the file is a ShopOps database and
- * that it would not overwrite data. PostgreSQL installations are backed up with PostgreSQL's own tools
+ * failed backup never leaves a half file; {@code files/} goes into a zip beside it the same way. A restore
+ * first checks that the file is a ShopOps database of a schema this ShopOps knows, that the zip's entries
+ * stay inside {@code files/}, and that it would not overwrite data. PostgreSQL installations are backed up with PostgreSQL's own tools
  * ({@link #postgresAdvice}).
  */
 public final class Backups {
@@ -55,8 +71,19 @@ public final class Backups {
      * @param bytes         its size
      * @param schemaVersion the core schema version it holds
      * @param figures       rows of the main tables (shops, orders, users) it holds
+     * @param files         the files of the data folder's files/ kept beside it (no zip when there were none)
      */
-    public record Made(Path file, long bytes, String schemaVersion, Map<String, Long> figures) {
+    public record Made(Path file, long bytes, String schemaVersion, Map<String, Long> figures, KeptFiles files) {
+    }
+
+    /**
+     * Files of the data folder's {@code files/}: how many and their bytes.
+     *
+     * @param where the zip they are kept in, or the folder they are in; null when there is none
+     * @param count how many files
+     * @param bytes their size, uncompressed
+     */
+    public record KeptFiles(Path where, long count, long bytes) {
     }
 
     /**
@@ -66,8 +93,11 @@ public final class Backups {
      * @param schemaVersion the core schema version restored
      * @param replaced      what the database held before and was replaced (with --force), or empty
      * @param figures       rows of the main tables now in the database
+     * @param files         the files put back into files/ from the backup's zip, or null when it had none
+     * @param replacedFiles what files/ held before and was replaced (with --force), or null
      */
-    public record Restored(Path database, String schemaVersion, Map<String, Long> replaced, Map<String, Long> figures) {
+    public record Restored(Path database, String schemaVersion, Map<String, Long> replaced, Map<String, Long> figures,
+                           KeptFiles files, KeptFiles replacedFiles) {
     }
 
     /**
@@ -150,12 +180,22 @@ public final class Backups {
     }
 
     /**
-     * Backs up the SQLite database {@code database} to {@code target}, which must not exist unless
-     * {@code force}. Safe while the server runs and writes.
+     * Where a backup keeps the data folder's {@code files/}: {@code FILE.files.zip} beside {@code backup}.
      */
-    public static Made backup(Path database, Path target, boolean force, Progress progress) {
+    public static Path filesZip(Path backup) {
+        Path file = backup.toAbsolutePath().normalize();
+        return file.resolveSibling(file.getFileName() + ".files.zip");
+    }
+
+    /**
+     * Backs up the SQLite database {@code database} to {@code target}, and the folder {@code files} (the data
+     * folder's {@code files/}; null or missing: none) to {@link #filesZip} when it holds any file. Neither may
+     * exist unless {@code force}. Safe while the server runs and writes.
+     */
+    public static Made backup(Path database, Path files, Path target, boolean force, Progress progress) {
         Path source = database.toAbsolutePath().normalize();
         Path file = target.toAbsolutePath().normalize();
+        Path zip = filesZip(file);
         if (!Files.isRegularFile(source)) {
             throw new IllegalArgumentException("there is no database at " + source + " to back up");
         }
@@ -168,7 +208,13 @@ public final class Backups {
         if (Files.exists(file) && !force) {
             throw new IllegalStateException(target + " exists already; name another file, or add --force to replace it");
         }
+        if (Files.exists(zip) && !force) {
+            // It would be taken for this backup's files at the next restore.
+            throw new IllegalStateException(zip + " exists already; name another file, or add --force to replace it");
+        }
         Path partial = null;
+        Path zipPartial = null;
+        boolean zipPlaced = false;
         try {
             Files.createDirectories(file.getParent());
             // In the target's folder, so the finished file is renamed, not copied, into place.
@@ -200,33 +246,63 @@ public final class Backups {
                 quickCheck(copy, partial);
                 figures = figures(copy);
             }
+            KeptFiles kept = new KeptFiles(null, 0, 0);
+            List<Path> toKeep = files == null ? List.of() : filesIn(files.toAbsolutePath().normalize());
+            if (!toKeep.isEmpty()) {
+                zipPartial = Files.createTempFile(file.getParent(), "." + zip.getFileName() + ".", ".partial");
+                kept = zipFiles(files.toAbsolutePath().normalize(), toKeep, zipPartial, zip);
+            }
+            // The files first, the database last: a backup file always has the files that were taken with it.
+            if (zipPartial != null) {
+                if (force) {
+                    Files.move(zipPartial, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.move(zipPartial, zip);
+                }
+                zipPlaced = true;
+            } else if (force) {
+                // An older backup's files would otherwise be restored with this database.
+                Files.deleteIfExists(zip);
+            }
             if (force) {
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } else {
                 Files.move(partial, file);
             }
-            return new Made(file, Files.size(file), version, figures);
+            return new Made(file, Files.size(file), version, figures, kept);
         } catch (FileAlreadyExistsException e) {
-            throw new IllegalStateException(target + " appeared while the backup was made; nothing was replaced");
+            if (zipPlaced && !force) {
+                deleteQuietly(zip);
+            }
+            throw new IllegalStateException(e.getFile() + " appeared while the backup was made; nothing was replaced");
         } catch (SQLException e) {
             throw new IllegalStateException("backup failed, no file written: " + e.getMessage(), e);
         } catch (IOException e) {
+            if (zipPlaced && !force) {
+                deleteQuietly(zip);
+            }
             throw new UncheckedIOException("backup failed, no file written: " + e.getMessage(), e);
         } finally {
             if (partial != null) {
                 deleteQuietly(partial);
+            }
+            if (zipPartial != null) {
+                deleteQuietly(zipPartial);
             }
         }
     }
 
     /**
      * Replaces the SQLite database {@code database} (which may not exist yet) with the backup
-     * {@code backup}, after checking that it is a sound ShopOps database and that {@code database}
-     * holds no data, unless {@code force}. The server must not be running on it.
+     * {@code backup}, and the folder {@code files} with the backup's {@link #filesZip} when there is one,
+     * after checking that the backup is a sound ShopOps database of a schema this ShopOps knows, that
+     * the zip's entries all land inside {@code files}, and that {@code database} holds no data and
+     * {@code files} no file, unless {@code force}. The server must not be running on them.
      */
-    public static Restored restore(Path backup, Path database, boolean force) {
+    public static Restored restore(Path backup, Path database, Path files, boolean force) {
         Path file = backup.toAbsolutePath().normalize();
         Path target = database.toAbsolutePath().normalize();
+        Path folder = files.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("there is no file " + backup);
         }
@@ -239,6 +315,13 @@ public final class Backups {
             quickCheck(copy, file);
         } catch (SQLException e) {
             throw new IllegalArgumentException(backup + " is not a ShopOps backup: " + notADatabase(e), e);
+        }
+        String known = Database.newestMigration("core", Backups.class.getClassLoader());
+        if (known != null && Database.newer(version, known)) {
+            // The server would refuse to start on it (Flyway does not know the newer migrations), or worse,
+            // an older build would write tables whose meaning changed.
+            throw new IllegalStateException("this backup holds core schema version " + version + ", but this ShopOps knows up to version "
+                    + known + ": upgrade ShopOps first; nothing was restored");
         }
         Map<String, Long> replaced = Map.of();
         if (Files.isRegularFile(target) && sizeOf(target) > 0) {
@@ -258,8 +341,31 @@ public final class Backups {
                 }
             }
         }
+        Path zip = filesZip(file);
+        Path unpacked = null;
         try {
+            List<Unpacking> entries = null;
+            KeptFiles before = null;
+            if (Files.isRegularFile(zip)) {
+                entries = checkEntries(zip, folder);
+                List<Path> present = Files.isDirectory(folder) ? filesIn(folder) : List.of();
+                if (!present.isEmpty()) {
+                    before = new KeptFiles(null, present.size(), bytesOf(present));
+                    if (!force) {
+                        throw new IllegalStateException("the folder " + folder + " has " + describe(before)
+                                + "; restoring would replace them. Restore into a new --data folder, or add --force to replace them");
+                    }
+                }
+            }
             Files.createDirectories(target.getParent());
+            KeptFiles restoredFiles = null;
+            if (entries != null) {
+                // Unpacked beside files/ before the database is touched: a zip that cannot be unpacked changes nothing.
+                Files.createDirectories(folder.getParent());
+                unpacked = Files.createTempDirectory(folder.getParent(), "." + folder.getFileName() + ".restoring-");
+                restoredFiles = unpack(zip, entries, unpacked);
+            }
+            Restored restored;
             try (Connection db = open(target, false)) {
                 int code = ((SQLiteConnection) db).getDatabase().restore("main", file.toString(), null,
                         BUSY_WAIT_MILLIS, BUSY_TRIES, -1);
@@ -270,12 +376,167 @@ public final class Backups {
                     throw new SQLException("SQLite answered " + SQLiteErrorCode.getErrorCode(code));
                 }
                 quickCheck(db, target);
-                return new Restored(target, version, replaced, figures(db));
+                restored = new Restored(target, version, replaced, figures(db),
+                        restoredFiles == null ? null : new KeptFiles(folder, restoredFiles.count(), restoredFiles.bytes()), before);
             }
+            if (unpacked != null) {
+                swapIn(unpacked, folder);
+                unpacked = null;
+            }
+            return restored;
         } catch (SQLException e) {
             throw new IllegalStateException("restore failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("restore failed: " + e.getMessage(), e);
+        } finally {
+            if (unpacked != null) {
+                deleteTree(unpacked);
+            }
+        }
+    }
+
+    /** Every regular file under {@code folder}, in name order; symbolic links are not followed. */
+    private static List<Path> filesIn(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+    }
+
+    /** Writes {@code files} (under {@code folder}) to the zip {@code out}, named by their path below {@code folder}. */
+    private static KeptFiles zipFiles(Path folder, List<Path> files, Path out, Path zip) throws IOException {
+        long count = 0;
+        long bytes = 0;
+        try (ZipOutputStream z = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(out)), StandardCharsets.UTF_8)) {
+            for (Path f : files) {
+                ZipEntry entry = new ZipEntry(entryName(folder.relativize(f)));
+                InputStream in;
+                try {
+                    entry.setLastModifiedTime(Files.getLastModifiedTime(f));
+                    in = Files.newInputStream(f);
+                } catch (NoSuchFileException gone) {
+                    continue; // a plugin removed it meanwhile (a sent outbox file): nothing to keep
+                }
+                try (in) {
+                    z.putNextEntry(entry);
+                    bytes += in.transferTo(z);
+                    z.closeEntry();
+                }
+                count++;
+            }
+        }
+        return new KeptFiles(zip, count, bytes);
+    }
+
+    private static String entryName(Path relative) {
+        StringBuilder name = new StringBuilder();
+        for (Path part : relative) {
+            if (!name.isEmpty()) {
+                name.append('/');
+            }
+            name.append(part);
+        }
+        return name.toString();
+    }
+
+    /** A zip entry and the path below files/ it is unpacked to. */
+    private record Unpacking(String name, Path below) {
+    }
+
+    /**
+     * The entries of {@code zip}, each checked to land inside {@code folder}; an entry that would land
+     * elsewhere (an absolute path, {@code ..}, a drive) refuses the whole restore before anything is written.
+     */
+    private static List<Unpacking> checkEntries(Path zip, Path folder) {
+        List<Unpacking> entries = new ArrayList<>();
+        try (ZipFile z = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+            for (ZipEntry e : Collections.list(z.entries())) {
+                String name = e.getName();
+                Path below = null;
+                try {
+                    // Read by this system's rules: on Windows a backslash separates too, and climbs with "..\\".
+                    Path relative = Path.of(name);
+                    Path landing = folder.resolve(relative).normalize();
+                    if (!relative.isAbsolute() && relative.getRoot() == null && landing.startsWith(folder) && !landing.equals(folder)) {
+                        below = folder.relativize(landing);
+                    }
+                } catch (InvalidPathException invalid) {
+                    // refused below
+                }
+                if (below == null) {
+                    throw new IllegalArgumentException(zip + " has an entry outside files/: '" + name + "'; nothing was restored");
+                }
+                if (!e.isDirectory()) {
+                    entries.add(new Unpacking(name, below));
+                }
+            }
+        } catch (ZipException e) {
+            throw new IllegalArgumentException(zip + " is not a readable zip (" + e.getMessage() + "); nothing was restored", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + zip + ": " + e.getMessage(), e);
+        }
+        return entries;
+    }
+
+    private static KeptFiles unpack(Path zip, List<Unpacking> entries, Path into) throws IOException {
+        long bytes = 0;
+        try (ZipFile z = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+            for (Unpacking u : entries) {
+                ZipEntry e = z.getEntry(u.name());
+                Path out = into.resolve(u.below().toString());
+                Files.createDirectories(out.getParent());
+                try (InputStream in = z.getInputStream(e)) {
+                    bytes += Files.copy(in, out);
+                }
+                if (e.getLastModifiedTime() != null) {
+                    Files.setLastModifiedTime(out, e.getLastModifiedTime());
+                }
+            }
+        }
+        return new KeptFiles(null, entries.size(), bytes);
+    }
+
+    /** Puts {@code unpacked} in the place of {@code folder}, whose old files are removed. */
+    private static void swapIn(Path unpacked, Path folder) throws IOException {
+        Path old = null;
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            old = folder.resolveSibling("." + folder.getFileName() + ".replaced-" + System.nanoTime());
+            Files.move(folder, old);
+        }
+        Files.move(unpacked, folder);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static long bytesOf(List<Path> files) {
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += sizeOf(f);
+        }
+        return bytes;
+    }
+
+    /** "12 files, 3.4 MB". */
+    public static String describe(KeptFiles files) {
+        return String.format("%,d %s, %s", files.count(), files.count() == 1 ? "file" : "files", size(files.bytes()));
+    }
+
+    /** "24 KB", "3.4 MB". */
+    public static String size(long bytes) {
+        return bytes < 1024 * 1024 ? String.format("%,d KB", (bytes + 1023) / 1024)
+                : String.format("%,.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a hidden leftover beside files/ does no harm; the restore's outcome is what counts
         }
     }
 

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -128,6 +130,34 @@ public final class Database implements AutoCloseable {
             return result.initialSchemaVersion;
         }
         return flyway.info().current() == null ? null : flyway.info().current().getVersion().getVersion();
+    }
+
+    /**
+     * The newest version among the migrations of {@code owner} that {@code loader} sees (what {@link #migrate}
+     * would bring its tables to), or null when it has none.
+     */
+    public static String newestMigration(String owner, ClassLoader loader) {
+        // Flyway resolves the migrations as migrate() does; it wants a database to compare them with, and an
+        // empty one in memory shows every migration as pending, with its version.
+        SQLiteDataSource empty = new SQLiteDataSource();
+        empty.setUrl("jdbc:sqlite::memory:");
+        MigrationVersion newest = null;
+        for (MigrationInfo m : Flyway.configure(loader)
+                .dataSource(empty)
+                .locations("classpath:db/" + owner)
+                .table(owner + "_schema_history")
+                .placeholders(Dialect.SQLITE.placeholders())
+                .load().info().all()) {
+            if (m.getVersion() != null && (newest == null || m.getVersion().compareTo(newest) > 0)) {
+                newest = m.getVersion();
+            }
+        }
+        return newest == null ? null : newest.getVersion();
+    }
+
+    /** True when schema version {@code version} is newer than {@code than} (versions as Flyway orders them: 10 after 9). */
+    public static boolean newer(String version, String than) {
+        return MigrationVersion.fromVersion(version).compareTo(MigrationVersion.fromVersion(than)) > 0;
     }
 
     public Jdbi jdbi() {

@@ -82,8 +82,12 @@ final class PluginDispatch {
             faults.routeEnded(pluginId, method, route.path(), e);
             ApiError.respond(ctx, e.getStatus(), e.getMessage());
         } catch (Throwable e) {
-            faults.routeEnded(pluginId, method, route.path(), e);
-            if (ApiError.isBadJson(e)) {
+            HttpResponseException tooLarge = Uploads.tooLarge(e);
+            // A body cut off at its limit (a multipart upload arrives wrapped in Jetty's exceptions) is the client's doing.
+            faults.routeEnded(pluginId, method, route.path(), tooLarge != null ? tooLarge : e);
+            if (tooLarge != null) {
+                ApiError.respond(ctx, tooLarge.getStatus(), tooLarge.getMessage());
+            } else if (ApiError.isBadJson(e)) {
                 ApiError.badJson(ctx);
             } else {
                 ApiError.internal(ctx, "plugin '" + pluginId + "'", e);

@@ -17,7 +17,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,10 +44,17 @@ public final class ShopOpsServer implements AutoCloseable {
     private final ObjectMapper json = Json.mapper();
     private final String version;
     private final Access access;
+    private final Uploads.Limits limits;
     private CoreRoutes routes;
     private volatile boolean ready;
 
     public ShopOpsServer(Installation installation, People people, String version) {
+        this(installation, people, version, Uploads.Limits.DEFAULT);
+    }
+
+    /** A server holding request bodies to {@code limits} (a test's are small). */
+    ShopOpsServer(Installation installation, People people, String version, Uploads.Limits limits) {
+        this.limits = limits;
         this.plugins = installation.plugins();
         this.shops = installation.shops();
         this.version = version;
@@ -55,10 +64,16 @@ public final class ShopOpsServer implements AutoCloseable {
                 installation.routeMegabytes()));
         PluginUi ui = new PluginUi(plugins, access);
         ShellRoutes shell = new ShellRoutes(plugins, access);
+        Path spool = spool(installation.config().dataDir());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JsonBodies(json));
-            cfg.http.maxRequestSize = Uploads.REQUEST_BYTES;
+            // ctx.body() holds to this by itself; BodyLimit holds every body, with each route's own limit.
+            cfg.http.maxRequestSize = limits.body();
+            cfg.jetty.modifyServer(server -> server.setHandler(new BodyLimit(limits)));
+            // Multipart parts are spooled here while Jetty parses an upload (and deleted when the request ends),
+            // in the data folder rather than the machine's shared temp folder.
+            cfg.jetty.multipartConfig.cacheDirectory(spool.toString());
             cfg.jetty.threadPool = webThreads();
             SecurityHeaders.configure(cfg);
             cfg.requestLogger.http((ctx, ms) -> log.info("{} {} {} {}ms", ctx.method(), ctx.path(),
@@ -74,7 +89,7 @@ public final class ShopOpsServer implements AutoCloseable {
                     ctx.header("Retry-After", "1");
                     throw new io.javalin.http.ServiceUnavailableResponse("ShopOps is starting");
                 }
-                Uploads.refuseDeclaredTooLarge(ctx);
+                Uploads.refuseDeclaredTooLarge(ctx, limits);
                 shell.signInFirst(ctx);
             });
             ShellAssets.configure(cfg, access);
@@ -140,7 +155,10 @@ public final class ShopOpsServer implements AutoCloseable {
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> ApiError.respond(ctx, 400, e.getMessage()));
             cfg.routes.exception(IllegalStateException.class, (e, ctx) -> ApiError.respond(ctx, 409, e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                if (ApiError.isBadJson(e)) {
+                HttpResponseException tooLarge = Uploads.tooLarge(e);
+                if (tooLarge != null) {
+                    ApiError.respond(ctx, tooLarge.getStatus(), tooLarge.getMessage());
+                } else if (ApiError.isBadJson(e)) {
                     ApiError.badJson(ctx);
                 } else {
                     ApiError.internal(ctx, "the host", e);
@@ -152,6 +170,17 @@ public final class ShopOpsServer implements AutoCloseable {
                 }
             });
         });
+    }
+
+    /** The folder multipart uploads are spooled to, under the data folder. */
+    static Path spool(Path dataDir) {
+        Path spool = dataDir.resolve("uploads").resolve("parts");
+        try {
+            Files.createDirectories(spool);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the upload folder " + spool, e);
+        }
+        return spool;
     }
 
     /** Starts listening on {@code host}:{@code port} (port 0 picks a free one). */
@@ -213,7 +242,7 @@ public final class ShopOpsServer implements AutoCloseable {
         ctx.json(body);
     }
 
-    /** Takes a plugin file as the raw body (application/zip) or a multipart field "file", at most 64 MB. */
+    /** Takes a plugin file as the raw body (application/zip) or a multipart field "file", at most 64 MB (its limit). */
     private void install(Context ctx) throws Exception {
         String name = "upload.zip";
         InputStream body;
@@ -229,7 +258,7 @@ public final class ShopOpsServer implements AutoCloseable {
         }
         Path upload = Files.createTempFile(plugins.folder(), ".upload-", name.endsWith(".jar") ? ".jar" : ".zip");
         try {
-            Uploads.copyAtMost(body, upload, MAX_PLUGIN_BYTES, "the plugin file");
+            Uploads.copyAtMost(body, upload, limits.pluginFile(), "the plugin file");
             PluginHost.PluginView installed = plugins.install(upload);
             Access.action(ctx, "plugin.install");
             Access.note(ctx, installed.id(), null, installed.version(),

@@ -1,5 +1,6 @@
 package com.shopops.platform.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,17 +14,22 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +98,8 @@ class BackupCommandTest {
         Result made = run("backup", backup.toString(), "--data", a);
         assertEquals(0, made.exit(), made.err());
         assertTrue(made.out().contains("backed up ") && made.out().contains("1 shop, "), made.out());
+        assertTrue(made.out().contains("holds no files: no files zip written"), made.out());
+        assertFalse(Files.exists(Path.of(backup + ".files.zip")), "no zip for a files/ folder without files");
         assertTrue(Files.isRegularFile(backup));
         assertFalse(Files.exists(Path.of(backup + "-wal")), "the backup is one file");
         assertNoPartialFiles(backup.getParent());
@@ -211,7 +219,7 @@ class BackupCommandTest {
                 }
                 List<long[]> steps = new ArrayList<>();
                 long startedAt = written.get();
-                Backups.Made made = Backups.backup(db, dir.resolve("live.backup"), false, (pages, total) -> steps.add(new long[] {pages, total}));
+                Backups.Made made = Backups.backup(db, null, dir.resolve("live.backup"), false, (pages, total) -> steps.add(new long[] {pages, total}));
                 assertTrue(writer.isAlive() && written.get() > startedAt, "the writer went on during the backup");
                 assertTrue(steps.size() >= 3, "several steps: " + steps.size());
                 for (int i = 1; i < steps.size(); i++) {
@@ -236,5 +244,171 @@ class BackupCommandTest {
             }
             assertNotEquals(rowCounts(dir.resolve("live.backup")).get("ledger_in"), written.get(), "the writer wrote after the moment copied");
         }
+    }
+
+    // ------------------------------------------------------------------------------------ files/ and schema versions
+
+    /** Every file under {@code folder} by its path below it, with a digest of its bytes and its size. */
+    private static Map<String, String> fileDigests(Path folder) throws Exception {
+        Map<String, String> digests = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                digests.put(folder.relativize(f).toString().replace('\\', '/'),
+                        bytes.length + " " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+            }
+        }
+        return digests;
+    }
+
+    /** A data folder with a shop and its orders, and files/ as plugins fill it: nested folders, a Chinese name, an empty file. */
+    private String shopWithFiles(String name) throws Exception {
+        String data = dir.resolve(name).toString();
+        Result demo = run("demo", "--days", "5", "--seed", "7", "--until", "2026-01-31", "--data", data);
+        assertEquals(0, demo.exit(), demo.err());
+        Path files = Path.of(data, "files");
+        Random random = new Random(11);
+        byte[] image = new byte[300_000];
+        random.nextBytes(image);
+        Files.createDirectories(files.resolve("plugins/content/images/2026/01"));
+        Files.write(files.resolve("plugins/content/images/2026/01/新品封面-主图.png"), image);
+        Files.createDirectories(files.resolve("channels/outbox/1/2026-01-31T08:00:00Z-p7.files"));
+        Files.writeString(files.resolve("channels/outbox/1/2026-01-31T08:00:00Z-p7.json"), "{\"title\":\"冬季新品上市\"}");
+        byte[] small = new byte[1234];
+        random.nextBytes(small);
+        Files.write(files.resolve("channels/outbox/1/2026-01-31T08:00:00Z-p7.files/1.jpg"), small);
+        Files.write(files.resolve("empty.txt"), new byte[0]);
+        return data;
+    }
+
+    @Test
+    void aBackupKeepsFilesAndARestoreIntoANewFolderPutsBackEveryByte() throws Exception {
+        String a = shopWithFiles("a");
+        Map<String, String> filesA = fileDigests(Path.of(a, "files"));
+        assertEquals(4, filesA.size(), filesA.toString());
+
+        Path backup = dir.resolve("backups/shop.db");
+        Result made = run("backup", backup.toString(), "--data", a);
+        assertEquals(0, made.exit(), made.err());
+        Path zip = Path.of(backup + ".files.zip");
+        assertTrue(made.out().contains("kept 4 files, 295 KB of " + Path.of(a, "files").toAbsolutePath() + " in " + zip), made.out());
+        assertTrue(Files.isRegularFile(zip));
+        assertNoPartialFiles(backup.getParent());
+
+        String b = dir.resolve("b").toString();
+        Result restored = run("restore", backup.toString(), "--data", b);
+        assertEquals(0, restored.exit(), restored.err());
+        assertTrue(restored.out().contains("restored 4 files, 295 KB into " + Path.of(b, "files").toAbsolutePath() + " from " + zip),
+                restored.out());
+        assertEquals(filesA, fileDigests(Path.of(b, "files")), "every file has the same bytes under the same name");
+        assertEquals(rowCounts(Path.of(a, "shopops.db")), rowCounts(Path.of(b, "shopops.db")));
+        try (Stream<Path> beside = Files.list(Path.of(b))) {
+            assertEquals(List.of(), beside.filter(p -> p.getFileName().toString().startsWith(".")).toList(), "no temporary folder is left");
+        }
+
+        // files/ with files is not replaced unless asked, and then it is replaced entirely.
+        String c = dir.resolve("c").toString();
+        Files.createDirectories(Path.of(c, "files/plugins/content"));
+        Files.writeString(Path.of(c, "files/plugins/content/stray.txt"), "from before");
+        Result overFiles = run("restore", backup.toString(), "--data", c);
+        assertEquals(1, overFiles.exit());
+        assertTrue(overFiles.err().contains("has 1 file, 1 KB; restoring would replace them") && overFiles.err().contains("--force"),
+                overFiles.err());
+        assertFalse(Files.exists(Path.of(c, "shopops.db")), "a refused restore leaves the database alone");
+        Result forced = run("restore", backup.toString(), "--force", "--data", c);
+        assertEquals(0, forced.exit(), forced.err());
+        assertTrue(forced.out().contains("replaced what files/ held before: 1 file, 1 KB"), forced.out());
+        assertEquals(filesA, fileDigests(Path.of(c, "files")), "the stray file is gone, the backup's files are there");
+
+        // A backup made with --force once files/ is empty leaves no older zip to be restored with it.
+        for (String f : fileDigests(Path.of(a, "files")).keySet()) {
+            Files.delete(Path.of(a, "files", f));
+        }
+        Result empty = run("backup", backup.toString(), "--force", "--data", a);
+        assertEquals(0, empty.exit(), empty.err());
+        assertTrue(empty.out().contains("holds no files"), empty.out());
+        assertFalse(Files.exists(zip), "the older zip was removed");
+    }
+
+    @Test
+    void aZipWithAnEntryOutsideFilesIsRefusedAndNothingIsWritten() throws Exception {
+        String a = shopWithFiles("a");
+        Path backup = dir.resolve("backups/shop.db");
+        assertEquals(0, run("backup", backup.toString(), "--data", a).exit());
+        Path zip = Path.of(backup + ".files.zip");
+        String b = dir.resolve("b").toString();
+        assertEquals(0, run("restore", backup.toString(), "--data", b).exit());
+        Map<String, Long> countsB = rowCounts(Path.of(b, "shopops.db"));
+        Map<String, String> filesB = fileDigests(Path.of(b, "files"));
+
+        for (String hostile : List.of("../../escaped.txt", "plugins/../../escaped.txt", "/tmp/escaped-" + System.nanoTime() + ".txt",
+                "..")) {
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+                out.putNextEntry(new ZipEntry("plugins/content/fine.txt"));
+                out.write("fine".getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+                out.putNextEntry(new ZipEntry(hostile));
+                out.write("escaped".getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+            String fresh = dir.resolve("fresh").toString();
+            Result refused = run("restore", backup.toString(), "--data", fresh);
+            assertEquals(1, refused.exit(), refused.out());
+            assertTrue(refused.err().contains(zip + " has an entry outside files/: '" + hostile + "'; nothing was restored"), refused.err());
+            assertFalse(Files.exists(Path.of(fresh)), "nothing is created");
+            Result forced = run("restore", backup.toString(), "--force", "--data", b);
+            assertEquals(1, forced.exit(), forced.out());
+            assertEquals(countsB, rowCounts(Path.of(b, "shopops.db")), "the database is as it was");
+            assertEquals(filesB, fileDigests(Path.of(b, "files")), "files/ is as it was");
+            if (hostile.startsWith("/")) {
+                assertFalse(Files.exists(Path.of(hostile)), hostile);
+            }
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertEquals(List.of(), all.filter(p -> p.getFileName().toString().equals("escaped.txt")
+                    || p.getFileName().toString().equals("fine.txt")).toList(), "no entry was written anywhere");
+        }
+    }
+
+    @Test
+    void aBackupFromANewerShopOpsIsRefusedNamingBothVersionsAndTheDatabaseStaysUntouched() throws Exception {
+        // The newest core migration this build has, read from its migration files.
+        int known;
+        try (Stream<Path> migrations = Files.list(Path.of(Database.class.getResource("/db/core").toURI()))) {
+            known = migrations.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        String a = dir.resolve("a").toString();
+        assertEquals(0, run("demo", "--days", "3", "--seed", "5", "--until", "2026-01-31", "--data", a).exit());
+        Path backup = dir.resolve("shop.db");
+        assertEquals(0, run("backup", backup.toString(), "--data", a).exit());
+        String b = dir.resolve("b").toString();
+        assertEquals(0, run("restore", backup.toString(), "--data", b).exit(), "the control: as made, it restores");
+        byte[] databaseB = Files.readAllBytes(Path.of(b, "shopops.db"));
+
+        // What a ShopOps two migrations ahead would have recorded.
+        int newer = known + 2;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + backup); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO core_schema_history (installed_rank, version, description, type, script, checksum, installed_by,"
+                    + " installed_on, execution_time, success) SELECT max(installed_rank) + 1, '" + newer + "', 'from a newer ShopOps', 'SQL',"
+                    + " 'V" + newer + "__later.sql', 0, 'shopops', CURRENT_TIMESTAMP, 1, 1 FROM core_schema_history");
+        }
+        Result overData = run("restore", backup.toString(), "--force", "--data", b);
+        assertEquals(1, overData.exit(), overData.out());
+        assertTrue(overData.err().contains("this backup holds core schema version " + newer + ", but this ShopOps knows up to version "
+                + known + ": upgrade ShopOps first"), overData.err());
+        assertArrayEquals(databaseB, Files.readAllBytes(Path.of(b, "shopops.db")), "the database is untouched");
+        String fresh = dir.resolve("fresh").toString();
+        Result intoNew = run("restore", backup.toString(), "--data", fresh);
+        assertEquals(1, intoNew.exit());
+        assertFalse(Files.exists(Path.of(fresh)), "nothing is created");
+
+        // An older version is fine: the server migrates it forward when it starts.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + backup); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM core_schema_history WHERE CAST(version AS INTEGER) >= " + known);
+        }
+        Result older = run("restore", backup.toString(), "--force", "--data", b);
+        assertEquals(0, older.exit(), older.err());
+        assertTrue(older.out().contains("core schema version " + (known - 1)), older.out());
     }
 }

@@ -60,11 +60,13 @@ class PluginHangsTest {
                     faults.failed(plugin, PluginFaults.Kind.JOB_TIMEOUT, job, "job '" + job + "' did not finish within 0.3 s");
                 }
             });
+            AtomicInteger stuckRuns = new AtomicInteger();
+            AtomicInteger stuckRunsAtStop = new AtomicInteger(-1);
             faults.onKeepsFailing((plugin, reason) -> {
                 scheduler.release(plugin);
+                stuckRunsAtStop.set(stuckRuns.get());
                 stopped.add(plugin + ": " + reason);
             });
-            AtomicInteger stuckRuns = new AtomicInteger();
             AtomicInteger interrupted = new AtomicInteger();
             AtomicInteger steadyRuns = new AtomicInteger();
             AtomicInteger steadyRunsBeforeStop = new AtomicInteger(-1);
@@ -94,8 +96,10 @@ class PluginHangsTest {
 
             assertEquals(List.of("sleepy: stopped automatically after 3 failures in a row; the last: job 'stuck' did not finish within 0.3 s"),
                     stopped);
-            assertEquals(3, stuckRuns.get(), "a stopped plugin's job runs no more");
-            assertEquals(3, interrupted.get(), "each run over the limit was interrupted");
+            // The stop comes off the failing thread, so one more run may have started before it.
+            assertTrue(stuckRunsAtStop.get() == 3 || stuckRunsAtStop.get() == 4, "runs before the stop: " + stuckRunsAtStop);
+            assertEquals(stuckRunsAtStop.get(), stuckRuns.get(), "a stopped plugin's job runs no more");
+            assertTrue(interrupted.get() >= 3, "each run over the limit was interrupted: " + interrupted);
             assertEquals(new PluginFaults.Counts(0, 0, 0, 0, 3, 0), faults.counts("sleepy"));
             assertTrue(steadyRunsBeforeStop.get() >= 3, "the other plugin's job ran " + steadyRunsBeforeStop.get()
                     + " times while the stuck one held three threads");

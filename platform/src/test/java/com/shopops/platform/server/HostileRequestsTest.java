@@ -65,8 +65,13 @@ class HostileRequestsTest {
     @TempDir
     static Path dir;
 
+    /** The limits of {@link #small}: a few KB, so that a test goes over them without sending megabytes. */
+    static final Uploads.Limits SMALL = new Uploads.Limits(64 * 1024, 48 * 1024, 16 * 1024, 8 * 1024);
+
     static Installation installation;
     static ShopOpsServer server;
+    /** A second server on the same installation, holding bodies to {@link #SMALL}. */
+    static ShopOpsServer small;
     static String owner;
     static Path data;
     static Path plugins;
@@ -89,6 +94,8 @@ class HostileRequestsTest {
         assertTrue(installation.plugins().active("notes").isPresent(), installation.plugins().list().toString());
         server = new ShopOpsServer(installation, installation.people(), "test").start("127.0.0.1", 0);
         server.ready();
+        small = new ShopOpsServer(installation, installation.people(), "test", SMALL).start("127.0.0.1", 0);
+        small.ready();
         database = data.resolve("shopops.db");
         assertTrue(Files.size(database) > 0, "the SQLite file the traversal tests aim at");
 
@@ -125,6 +132,9 @@ class HostileRequestsTest {
         }
         if (server != null) {
             server.close();
+        }
+        if (small != null) {
+            small.close();
         }
         if (installation != null) {
             installation.close();
@@ -275,6 +285,64 @@ class HostileRequestsTest {
                 "Content-Length", String.valueOf(Uploads.REQUEST_BYTES + 1), "Expect", "100-continue"));
         assertEquals(413, a.status(), a.body());
         assertTrue(a.json().get("error").asText().contains("larger than 16 MB"), a.body());
+    }
+
+    @Test
+    void bodiesSentWithoutALengthAreCutOffAtTheirRoutesLimitAndNothingIsSpooledOrImported() throws Exception {
+        int port = small.port();
+        Map<String, Long> before = rowCounts();
+        List<String> pluginsBefore = pluginFolder();
+        String boundary = "shopops-test-boundary";
+
+        // A JSON body whose text never ends: cut off at 16 KB while it is read, not read whole.
+        Answer json = sendChunked(port, "POST", "/api/shops/a/tasks", owner, "application/json",
+                "{\"title\": \"".getBytes(StandardCharsets.UTF_8), 4 * SMALL.body());
+        assertTooLarge(json, "the request body is larger than 16 KB");
+
+        // A multipart import: the form field, then a file that goes on past the import limit and the room for fields.
+        byte[] importStart = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\norders\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"orders.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nName,Email,Total\r\n").getBytes(StandardCharsets.UTF_8);
+        Answer upload = sendChunked(port, "POST", "/api/shops/a/imports", owner, "multipart/form-data; boundary=" + boundary,
+                importStart, 4 * (SMALL.importFile() + SMALL.formFields()));
+        assertTooLarge(upload, "the file is larger than 64 KB");
+
+        // A plugin zip, as a multipart upload and as the raw body.
+        byte[] pluginStart = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big-1.0.0.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\nPK").getBytes(StandardCharsets.UTF_8);
+        Answer plugin = sendChunked(port, "POST", "/api/plugins", owner, "multipart/form-data; boundary=" + boundary,
+                pluginStart, 4 * (SMALL.pluginFile() + SMALL.formFields()));
+        assertTooLarge(plugin, "the plugin file is larger than 48 KB");
+        Answer raw = sendChunked(port, "POST", "/api/plugins", owner, "application/zip", new byte[0], SMALL.pluginFile() + 1);
+        assertTooLarge(raw, "the plugin file is larger than 48 KB");
+
+        // The server answers on, and a multipart upload within the limit is parsed (its spooled part deleted after).
+        Answer health = sendWith(port, "GET", "/health", Map.of(), null);
+        assertEquals(200, health.status(), health.body());
+        byte[] notAZip = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"small-1.0.0.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\n" + "not a zip ".repeat(100) + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Answer within = sendWith(port, "POST", "/api/plugins", Map.of("Authorization", "Bearer " + owner,
+                "Content-Type", "multipart/form-data; boundary=" + boundary), notAZip);
+        assertEquals(400, within.status(), "read whole and refused for what it is: " + within.body());
+
+        assertEquals(before, rowCounts(), "no task, no import job, no row");
+        assertEquals(pluginsBefore, pluginFolder(), "no upload left in the plugins folder");
+        Path spool = data.resolve("uploads/parts");
+        assertTrue(Files.isDirectory(spool), "uploads are spooled in the data folder");
+        // Jetty deletes a request's spooled parts as the request ends, which may be just after the answer went out.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!uploadedFiles().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), uploadedFiles(), "no spooled part and no upload stays");
+    }
+
+    private static void assertTooLarge(Answer a, String message) throws IOException {
+        assertEquals(413, a.status(), a.body());
+        assertEquals(413, a.json().get("status").asInt(), a.body());
+        assertEquals(message, a.json().get("error").asText(), a.body());
+        assertSecurityHeaders(a, "413");
     }
 
     private static List<String> uploadedFiles() throws IOException {
@@ -629,9 +697,13 @@ class HostileRequestsTest {
     }
 
     private static Answer sendWith(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
-        try (Socket socket = socket()) {
+        return sendWith(server.port(), method, target, headers, body);
+    }
+
+    private static Answer sendWith(int port, String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+        try (Socket socket = socket(port)) {
             OutputStream out = socket.getOutputStream();
-            StringBuilder head = head(method, target, headers);
+            StringBuilder head = head(port, method, target, headers);
             head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             if (body != null) {
@@ -655,14 +727,29 @@ class HostileRequestsTest {
 
     /** Sends {@code size} bytes as a chunked body, so that the server learns the size only by reading. */
     private static Answer sendChunked(String method, String target, String token, String type, long size) throws IOException {
-        try (Socket socket = socket()) {
+        return sendChunked(server.port(), method, target, token, type, new byte[0], size);
+    }
+
+    /**
+     * Sends {@code start} and then {@code filler} bytes ('x') as a chunked body to the server on {@code port}; the
+     * server learns the size only by reading.
+     */
+    private static Answer sendChunked(int port, String method, String target, String token, String type, byte[] start, long filler)
+            throws IOException {
+        try (Socket socket = socket(port)) {
             OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
             Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "Content-Type", type,
                     "Transfer-Encoding", "chunked");
-            out.write((head(method, target, headers) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write((head(port, method, target, headers) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             byte[] chunk = new byte[1 << 20];
-            long left = size;
+            java.util.Arrays.fill(chunk, (byte) 'x');
             try {
+                if (start.length > 0) {
+                    out.write((Integer.toHexString(start.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(start);
+                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+                long left = filler;
                 while (left > 0) {
                     int n = (int) Math.min(chunk.length, left);
                     out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -680,13 +767,21 @@ class HostileRequestsTest {
     }
 
     private static Socket socket() throws IOException {
-        Socket socket = new Socket("127.0.0.1", server.port());
+        return socket(server.port());
+    }
+
+    private static Socket socket(int port) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(30_000);
         return socket;
     }
 
     private static StringBuilder head(String method, String target, Map<String, String> headers) {
-        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+        return head(server.port(), method, target, headers);
+    }
+
+    private static StringBuilder head(int port, String method, String target, Map<String, String> headers) {
+        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                 + "\r\nConnection: close\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         return head;
