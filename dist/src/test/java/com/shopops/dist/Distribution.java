@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -78,9 +80,77 @@ final class Distribution {
 
     /**
      * Makes sure the installation that {@code args} point at (their {@code --data} and {@code --db}) has
-     * its owner {@code admin}, and returns a new API token acting as them.
+     * its owner {@code admin}, and returns an API token acting as them. Two commands (init, token create)
+     * per server start were a good part of the integration tests' time, so a data folder without a
+     * database starts as a copy of one made once by those commands, and a folder keeps its token across
+     * restarts. A PostgreSQL installation ({@code --db}) runs the commands each time.
      */
     static String ownerToken(Path workDir, String... args) throws Exception {
+        Path data = null;
+        boolean postgres = false;
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--data")) {
+                data = Path.of(args[i + 1]).toAbsolutePath().normalize();
+            } else if (args[i].equals("--db")) {
+                postgres = true;
+            }
+        }
+        if (postgres || data == null) {
+            return ownerTokenByCommands(workDir, args);
+        }
+        synchronized (OWNER_TOKENS) {
+            String known = OWNER_TOKENS.get(data);
+            if (known != null && Files.exists(data.resolve(DATABASE))) {
+                return known;
+            }
+            if (!Files.exists(data.resolve(DATABASE))) {
+                Owned template = ownerTemplate();
+                Files.createDirectories(data);
+                Files.copy(template.data().resolve(DATABASE), data.resolve(DATABASE));
+                OWNER_TOKENS.put(data, template.token());
+                return template.token();
+            }
+            String made = ownerTokenByCommands(workDir, args);
+            OWNER_TOKENS.put(data, made);
+            return made;
+        }
+    }
+
+    /** The SQLite database in a data folder. */
+    private static final String DATABASE = "shopops.db";
+    /** The owner's API token of each data folder a test started a server on. */
+    private static final Map<Path, String> OWNER_TOKENS = new HashMap<>();
+    private static Owned ownerTemplate;
+
+    /** A data folder with its owner, and an API token acting as them. */
+    private record Owned(Path data, String token) {
+    }
+
+    /** A data folder with nothing but the owner (and a token), made once per test run with the commands. */
+    private static Owned ownerTemplate() throws Exception {
+        if (ownerTemplate == null) {
+            Path dir = temporaryFolder("shopops-owner-template");
+            Path data = dir.resolve("data");
+            ownerTemplate = new Owned(data, ownerTokenByCommands(dir, "--data", data.toString()));
+        }
+        return ownerTemplate;
+    }
+
+    /** A folder for the whole test run, deleted when it ends. */
+    static Path temporaryFolder(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary folder left behind is only disk space
+            }
+        }));
+        return dir;
+    }
+
+    /** {@code shopops init} (when the installation has no users yet) and {@code shopops token create}. */
+    private static String ownerTokenByCommands(Path workDir, String... args) throws Exception {
         List<String> where = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--data") || args[i].equals("--db")) {
@@ -130,28 +200,25 @@ final class Distribution {
         }
 
         /** The demo's data folder as {@code shopops demo} made it, once per test run; each test gets a copy. */
-        private static Path demoTemplate;
+        private static Owned demoTemplate;
 
-        /** Makes the demo once (the same for every test: fixed days, seed and last day) and keeps it. */
-        private static synchronized Path demoTemplate() throws Exception {
-            if (demoTemplate == null) {
-                Path dir = Files.createTempDirectory("shopops-demo-template");
-                Path data = dir.resolve("data");
-                Run demo = cli(dir, "demo", "--days", "60", "--seed", "5", "--until", DEMO_LAST_DAY, "--data", data.toString());
-                if (demo.exit() != 0) {
-                    throw new AssertionError("shopops demo failed: " + demo.err());
-                }
-                demoTemplate = data;
-                // gone with the test run, as the tests' own folders are
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try (Stream<Path> files = Files.walk(dir)) {
-                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                    } catch (IOException ignored) {
-                        // a temporary folder left behind is only disk space
+        /**
+         * Makes the demo once (the same for every test: fixed days, seed and last day), with its owner and
+         * a token, and keeps it.
+         */
+        private static Owned demoTemplate() throws Exception {
+            synchronized (OWNER_TOKENS) {
+                if (demoTemplate == null) {
+                    Path dir = temporaryFolder("shopops-demo-template");
+                    Path data = dir.resolve("data");
+                    Run demo = cli(dir, "demo", "--days", "60", "--seed", "5", "--until", DEMO_LAST_DAY, "--data", data.toString());
+                    if (demo.exit() != 0) {
+                        throw new AssertionError("shopops demo failed: " + demo.err());
                     }
-                }));
+                    demoTemplate = new Owned(data, ownerTokenByCommands(dir, "--data", data.toString()));
+                }
+                return demoTemplate;
             }
-            return demoTemplate;
         }
 
         /**
@@ -161,11 +228,14 @@ final class Distribution {
          */
         static Server demo(Path workDir) throws Exception {
             Path data = workDir.resolve("data");
-            Path template = demoTemplate();
-            try (Stream<Path> files = Files.walk(template)) {
+            Owned template = demoTemplate();
+            try (Stream<Path> files = Files.walk(template.data())) {
                 for (Path from : files.toList()) {
-                    Files.copy(from, data.resolve(template.relativize(from).toString()));
+                    Files.copy(from, data.resolve(template.data().relativize(from).toString()));
                 }
+            }
+            synchronized (OWNER_TOKENS) {
+                OWNER_TOKENS.put(data.toAbsolutePath().normalize(), template.token());
             }
             return start(workDir, "--data", data.toString());
         }

@@ -64,12 +64,16 @@ public final class PluginThreads implements AutoCloseable {
         });
     }
 
-    /** The threads the plugin loaded by {@code loader} started itself and that still run. */
+    /**
+     * The threads the plugin loaded by {@code loader} started itself and that still run. The calling
+     * thread is never one: the host lends its own threads the plugin's loader while it starts the plugin.
+     */
     public List<Thread> startedBy(String pluginId, ClassLoader loader) {
         List<Thread> found = new ArrayList<>();
         String ours = routeThreadPrefix(pluginId);
+        Thread caller = Thread.currentThread();
         for (Thread t : allThreads()) {
-            if (t.isAlive() && t.getContextClassLoader() == loader && !t.getName().startsWith(ours)) {
+            if (t != caller && t.isAlive() && t.getContextClassLoader() == loader && !t.getName().startsWith(ours)) {
                 found.add(t);
             }
         }
