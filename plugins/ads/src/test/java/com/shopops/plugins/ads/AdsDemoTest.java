@@ -16,6 +16,7 @@ import com.shopops.platform.testing.TestDatabases.Fresh;
 import com.shopops.plugins.ads.analysis.AddCandidates;
 import com.shopops.plugins.ads.analysis.SearchTermStats;
 import com.shopops.plugins.ads.analysis.KeywordStats;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,24 +51,45 @@ class AdsDemoTest {
     private record Made(Installation installation, Fresh db, Shop shop, AdsStore store) {
     }
 
-    private Made make(String name, long seed) throws Exception {
-        Fresh f = TestDatabases.sqlite(dir);
+    /**
+     * A shop with the core demo and the ads demo on it. The core demo is made once and copied for the
+     * second shop: it is most of the time this test takes, and its own sameness is DemoSeederTest's.
+     */
+    private Made make(String name, long seed, Path coreDemo) throws Exception {
+        boolean copied = Files.exists(coreDemo);
+        Fresh f = null;
+        String url;
+        if (copied) {
+            Path file = dir.resolve(name + ".db");
+            Files.copy(coreDemo, file);
+            url = "jdbc:sqlite:" + file;
+        } else {
+            f = TestDatabases.sqlite(dir);
+            url = f.url();
+        }
         Map<String, String> flags = new HashMap<>();
         flags.put("data", dir.resolve(name).toString());
-        flags.put("db", f.url());
+        flags.put("db", url);
         flags.put("plugins", dir.resolve(name + "-plugins").toString());
         Installation installation = Installation.wire(Config.load(null, Map.of(), flags), Clock.systemUTC());
         installation.migrateCore();
         installation.database().migrate("ads", AdsDemoTest.class.getClassLoader());
-        Shop shop = new DemoSeeder(installation).create("demo", seed, DAYS, LAST, DemoSeeder.Progress.NONE).shop();
+        Shop shop;
+        if (copied) {
+            shop = installation.shops().byCode("demo").orElseThrow();
+        } else {
+            shop = new DemoSeeder(installation).create("demo", seed, DAYS, LAST, DemoSeeder.Progress.NONE).shop();
+            installation.database().jdbi().useHandle(h -> h.execute("VACUUM INTO ?", coreDemo.toString()));
+        }
         new AdsDemo().contribute(new DemoContext(shop, seed, FROM, LAST, installation.database().jdbi(), installation.data()));
         return new Made(installation, f, shop, new AdsStore(installation.database().jdbi()));
     }
 
     @BeforeAll
     void makeTwice() throws Exception {
-        first = make("a", 7);
-        second = make("b", 7);
+        Path coreDemo = dir.resolve("core-demo.db");
+        first = make("a", 7, coreDemo);
+        second = make("b", 7, coreDemo);
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -75,7 +97,9 @@ class AdsDemoTest {
         for (Made m : new Made[] {first, second}) {
             if (m != null) {
                 m.installation().close();
-                m.db().close();
+                if (m.db() != null) {
+                    m.db().close();
+                }
             }
         }
     }
