@@ -235,6 +235,22 @@ public final class Installation implements AutoCloseable {
         }
     }
 
+    /**
+     * The parts with the core tables migrated, the plugins neither loaded nor started: for one-shot
+     * commands that touch only the core (shops, users, tokens, targets, the summary), which this makes
+     * about a second quicker.
+     */
+    public static Installation openCore(Config config) {
+        Installation installation = wire(config, Clock.systemUTC());
+        try {
+            installation.migrateCore();
+            return installation;
+        } catch (RuntimeException | Error e) {
+            installation.close();
+            throw e;
+        }
+    }
+
     /** Brings the core tables to the current version. */
     public void migrateCore() {
         database.migrate("core", Installation.class.getClassLoader());

@@ -27,7 +27,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Installation installation = Installation.open(locations.config(Map.of()))) {
+        try (Installation installation = Installation.openCore(locations.config(Map.of()))) {
             if (installation.people().users().count() > 0) {
                 System.err.println("shopops: this installation has users already; add more with: shopops user add NAME --role ROLE");
                 return 1;

@@ -27,7 +27,7 @@ final class ShopsCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (Installation installation = Installation.open(locations.config(Map.of()))) {
+            try (Installation installation = Installation.openCore(locations.config(Map.of()))) {
                 List<Shop> shops = installation.shops().all();
                 if (json) {
                     System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(shops));
@@ -64,7 +64,7 @@ final class ShopsCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (Installation installation = Installation.open(locations.config(Map.of()))) {
+            try (Installation installation = Installation.openCore(locations.config(Map.of()))) {
                 Shop shop = installation.shops().create(new ShopStore.NewShop(code, name == null ? code : name, platform,
                         currency, timeZone));
                 System.out.printf("added shop %s (%s, %s, %s)%n", shop.code(), shop.platform(), shop.currency(), shop.timeZone());

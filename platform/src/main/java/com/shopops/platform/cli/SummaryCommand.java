@@ -38,7 +38,7 @@ final class SummaryCommand implements Callable<Integer> {
         LocalDate first = SummaryReport.day(from, "--from");
         LocalDate last = SummaryReport.day(to, "--to");
         SummaryReport.checkRange(first, last);
-        try (Installation installation = Installation.open(locations.config(Map.of()))) {
+        try (Installation installation = Installation.openCore(locations.config(Map.of()))) {
             Shop target = installation.shop(shop);
             ShopSummary s = installation.data().summary(target.id(), first, last);
             if (json) {

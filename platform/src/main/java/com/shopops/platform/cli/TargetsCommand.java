@@ -42,7 +42,7 @@ final class TargetsCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (Installation installation = Installation.open(locations.config(Map.of()))) {
+            try (Installation installation = Installation.openCore(locations.config(Map.of()))) {
                 Shop target = installation.shop(shop);
                 int y = year != null ? year : LocalDate.now(installation.clock().withZone(target.timeZone())).getYear();
                 TargetStore store = new TargetStore(installation.database().jdbi());
@@ -116,7 +116,7 @@ final class TargetsCommand extends CommandGroup {
             if (month != null && (conversionRate != null || aov != null)) {
                 throw new IllegalArgumentException("a month is split with its year's conversion rate and AOV; set those for the year");
             }
-            try (Installation installation = Installation.open(locations.config(Map.of()))) {
+            try (Installation installation = Installation.openCore(locations.config(Map.of()))) {
                 Shop target = installation.shop(shop);
                 Currency currency = Currency.getInstance(target.currency());
                 long amount = amount(sales, currency, "--sales", TargetPlan.MAX_SALES);

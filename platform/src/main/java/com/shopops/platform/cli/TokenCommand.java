@@ -29,7 +29,7 @@ final class TokenCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (Installation installation = Installation.open(locations.config(Map.of()))) {
+            try (Installation installation = Installation.openCore(locations.config(Map.of()))) {
                 Users.User owner = user(installation, user);
                 ApiTokens.Created created = installation.people().tokens().create(owner.id(), name);
                 CommandLineAudit.record(installation, "token.create", created.name(), "for " + owner.name());
@@ -46,7 +46,7 @@ final class TokenCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (Installation installation = Installation.open(locations.config(Map.of()))) {
+            try (Installation installation = Installation.openCore(locations.config(Map.of()))) {
                 Map<Long, String> names = new java.util.HashMap<>();
                 installation.people().users().all().forEach(u -> names.put(u.id(), u.name()));
                 System.out.printf("%-6s %-16s %-24s %-28s %s%n", "ID", "USER", "NAME", "LAST USED", "STATE");
@@ -69,7 +69,7 @@ final class TokenCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (Installation installation = Installation.open(locations.config(Map.of()))) {
+            try (Installation installation = Installation.openCore(locations.config(Map.of()))) {
                 var revoked = installation.people().tokens().revoke(null, id);
                 if (revoked.isEmpty()) {
                     System.err.println("shopops: no live token " + id);
