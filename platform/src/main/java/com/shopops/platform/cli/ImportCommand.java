@@ -4,6 +4,7 @@ import com.shopops.api.ImportRefused;
 import com.shopops.api.Shop;
 import com.shopops.platform.Installation;
 import com.shopops.platform.imports.ImportRunner;
+import com.shopops.platform.imports.formats.CoreFormats;
 import com.shopops.platform.imports.MappingFile;
 import com.shopops.platform.imports.ImportSummary;
 import com.shopops.platform.server.Json;
@@ -84,7 +85,12 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         all.putAll(options);
-        try (Installation installation = Installation.open(locations.config(Map.of()))) {
+        // A core format named outright needs no plugin: their formats only matter when one is named or the
+        // header decides, and nothing of theirs listens to an import in this short-lived process.
+        boolean coreFormat = format != null && CoreFormats.all().stream()
+                .anyMatch(f -> f.name().equals(format) && f.kind().equals(kind));
+        var config = locations.config(Map.of());
+        try (Installation installation = coreFormat ? Installation.openCore(config) : Installation.open(config)) {
             Shop target = installation.shop(shop);
             ImportRunner.Request request = new ImportRunner.Request(target, kind, format, file,
                     file.getFileName().toString(), all, dryRun);
