@@ -238,35 +238,33 @@ final class RouteLimits {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            gate.lock.readLock().lock();
-            try {
-                gate.open();
-                out.write(b, off, len);
-            } finally {
-                gate.lock.readLock().unlock();
-            }
+            guarded(() -> out.write(b, off, len));
         }
 
         @Override
         public void flush() throws IOException {
-            gate.lock.readLock().lock();
-            try {
-                gate.open();
-                out.flush();
-            } finally {
-                gate.lock.readLock().unlock();
-            }
+            guarded(out::flush);
         }
 
         @Override
         public void close() throws IOException {
+            guarded(out::close);
+        }
+
+        private void guarded(Io io) throws IOException {
             gate.lock.readLock().lock();
             try {
                 gate.open();
-                out.close();
+                io.run();
             } finally {
                 gate.lock.readLock().unlock();
             }
         }
+    }
+
+    /** One write to the response, which may fail. */
+    @FunctionalInterface
+    private interface Io {
+        void run() throws IOException;
     }
 }

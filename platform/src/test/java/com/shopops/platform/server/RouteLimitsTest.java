@@ -108,7 +108,7 @@ class RouteLimitsTest {
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
         assertEquals(503, hang.statusCode());
         assertEquals("plugin 'sleepy' did not answer within 0.4 s", hang.body());
-        assertTrue(took >= 350 && took < 3_000, "answered after " + took + " ms");
+        assertTrue(took >= 350 && took < 10_000, "answered after " + took + " ms");
         assertTrue(hang.headers().firstValue("X-Plugin").isEmpty(), "what the plugin had set is not the host's answer");
 
         assertTrue(lateWriteTried.await(5, TimeUnit.SECONDS), "the route was interrupted");
@@ -123,7 +123,8 @@ class RouteLimitsTest {
     @Test
     void aRouteThatAllocatesWithoutEndIsCutOffAtItsBudget() throws Exception {
         List<byte[]> kept = new ArrayList<>();
-        serve("/hog", ctx -> {
+        // A time limit it cannot reach: only the budget may cut it off, however slow the machine.
+        serve("/hog", new RouteLimits(threads, Duration.ofSeconds(60), 16), "sleepy", PLUGIN_LOADER, ctx -> {
             try {
                 while (!release) {
                     kept.add(new byte[2 * 1024 * 1024]);
@@ -136,7 +137,6 @@ class RouteLimitsTest {
         start();
         HttpResponse<String> hog = get("/hog");
         assertEquals(503, hog.statusCode());
-        // The budget is looked at only before the time limit: this answer came before it.
         assertEquals("plugin 'sleepy' allocated more than 16 MB for one request", hog.body());
     }
 
