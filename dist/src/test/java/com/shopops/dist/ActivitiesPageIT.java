@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,15 +63,6 @@ class ActivitiesPageIT {
         throw new AssertionError("no campaign " + name);
     }
 
-    private static void signIn(Chromium browser, String name, String password) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/login.html");
-        browser.visible("#name").sendKeys(name);
-        browser.visible("#password").sendKeys(password);
-        browser.visible("#login button[type=submit]").click();
-        browser.until(d -> !browser.path().startsWith("/login.html"));
-    }
-
     /** Opens the page and waits until the calendar and the list are drawn (and the panel, when one is asked for). */
     private static void openPage(Chromium browser, String path) {
         browser.open(path);
@@ -83,15 +73,10 @@ class ActivitiesPageIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> consoleErrors(Chromium browser) {
-        return (List<String>) browser.js("return window.__consoleErrors || []");
-    }
-
     private static void clean(Chromium browser) {
         assertEquals("", browser.errors());
         assertEquals(List.of(), browser.untranslated());
-        assertEquals(List.of(), consoleErrors(browser));
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     /** Clicks an element in the middle of the window, clear of the sticky header. */
@@ -113,8 +98,8 @@ class ActivitiesPageIT {
         long deadline = campaign(DEADLINE).get("id").asLong();
         long ended = campaign(ENDED).get("id").asLong();
         try (Chromium browser = Chromium.start(server.url(), work)) {
-            browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", AdsPageIT.CONSOLE_HOOK));
-            signIn(browser, "admin", Distribution.OWNER_PASSWORD);
+            browser.recordConsoleErrors();
+            browser.signIn("admin", Distribution.OWNER_PASSWORD);
 
             // The calendar: the live campaign on its days, the registration deadline on its day; the list.
             openPage(browser, PAGE);
@@ -165,7 +150,7 @@ class ActivitiesPageIT {
             browser.until(d -> browser.all("#panel-history tbody tr").size() >= 2);
             assertTrue(browser.all("#status-error").stream().noneMatch(WebElement::isDisplayed), "the refusal is gone");
             assertEquals("", browser.errors());
-            assertEquals(List.of(), consoleErrors(browser));
+            assertEquals(List.of(), browser.consoleErrors());
 
             // The review (复盘) of the ended campaign: the figures above, the notes saved.
             openPage(browser, PAGE + "&campaign=" + ended);
@@ -204,7 +189,7 @@ class ActivitiesPageIT {
             assertEquals(990, created.get("products").get(0).get("price").asLong());
             assertEquals(100, created.get("products").get(0).get("allocated").asLong());
             assertEquals("", browser.errors());
-            assertEquals(List.of(), consoleErrors(browser));
+            assertEquals(List.of(), browser.consoleErrors());
 
             // Chinese on a phone: a list by day instead of the grid, every label translated, nothing too wide.
             browser.driver.manage().window().setSize(new Dimension(390, 844));
@@ -226,7 +211,7 @@ class ActivitiesPageIT {
             // Finance may look but not change: no status buttons, no new campaign form, the review read-only.
             browser.driver.manage().window().setSize(new Dimension(1280, 900));
             browser.js("localStorage.setItem('shopops.lang', 'en')");
-            signIn(browser, FINANCE, FINANCE_PASSWORD);
+            browser.signIn(FINANCE, FINANCE_PASSWORD);
             openPage(browser, PAGE + "&campaign=" + ended);
             assertTrue(browser.all("#next-buttons").isEmpty(), "no status buttons");
             assertTrue(browser.all("#new-card").stream().noneMatch(WebElement::isDisplayed), "no new campaign form");

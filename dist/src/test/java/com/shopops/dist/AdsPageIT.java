@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -36,22 +35,6 @@ class AdsPageIT {
     static final String FINANCE_PASSWORD = "a finance clerk's long password";
     static final String PAGE = "/ui/ads/index.html?shop=demo&from=2026-11-16&to=2026-11-22";
 
-    /**
-     * Records what the page writes to the console as an error or a warning (a missing message is one), and
-     * what the Content-Security-Policy blocks (the browser reports that only as an event): this page draws
-     * ECharts charts, so a policy too strict for them shows here.
-     */
-    static final String CONSOLE_HOOK = """
-            window.__consoleErrors = [];
-            for (const level of ['error', 'warn']) {
-              const original = console[level].bind(console);
-              console[level] = (...args) => { window.__consoleErrors.push(level + ': ' + args.map(String).join(' ')); original(...args); };
-            }
-            window.addEventListener('error', (e) => window.__consoleErrors.push('error: ' + e.message));
-            window.addEventListener('unhandledrejection', (e) => window.__consoleErrors.push('rejection: ' + e.reason));
-            document.addEventListener('securitypolicyviolation',
-                (e) => window.__consoleErrors.push('content security policy: ' + e.violatedDirective + ' blocked ' + e.blockedURI));""";
-
     @TempDir
     static Path work;
     static Distribution.Server server;
@@ -74,15 +57,6 @@ class AdsPageIT {
         return Distribution.Server.plugin("demo", "ads", rest);
     }
 
-    private static void signIn(Chromium browser, String name, String password) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/login.html");
-        browser.visible("#name").sendKeys(name);
-        browser.visible("#password").sendKeys(password);
-        browser.visible("#login button[type=submit]").click();
-        browser.until(d -> !browser.path().startsWith("/login.html"));
-    }
-
     /** Opens the page and waits until its keyword table is drawn. */
     private static void openPage(Chromium browser, String path) {
         browser.open(path);
@@ -92,11 +66,6 @@ class AdsPageIT {
 
     private static List<String> actionsShown(Chromium browser) {
         return browser.all("#keywords tbody .badge.action").stream().map(b -> b.getAttribute("data-action")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> consoleErrors(Chromium browser) {
-        return (List<String>) browser.js("return window.__consoleErrors || []");
     }
 
     @Test
@@ -117,8 +86,8 @@ class AdsPageIT {
         String skip = Chromium.missing();
         Assumptions.assumeTrue(skip == null, skip);
         try (Chromium browser = Chromium.start(server.url(), work)) {
-            browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CONSOLE_HOOK));
-            signIn(browser, "admin", Distribution.OWNER_PASSWORD);
+            browser.recordConsoleErrors();
+            browser.signIn("admin", Distribution.OWNER_PASSWORD);
 
             // The review: figures, pace, decisions of several actions, both charts with their tables.
             openPage(browser, PAGE);
@@ -133,7 +102,7 @@ class AdsPageIT {
             assertFalse(browser.all("#adds tbody tr").isEmpty(), "search terms to add");
             assertEquals("", browser.errors());
             assertEquals(List.of(), browser.untranslated());
-            assertEquals(List.of(), consoleErrors(browser));
+            assertEquals(List.of(), browser.consoleErrors());
             browser.screenshot("ads");
 
             // Sorting by a column and filtering by decision.
@@ -184,7 +153,7 @@ class AdsPageIT {
             assertEquals("3000000", server.get(ads("/settings")).json().get("monthly-budget").asText());
             assertTrue(browser.all("#settings-error").stream().noneMatch(WebElement::isDisplayed));
             assertEquals("", browser.errors());
-            assertEquals(List.of(), consoleErrors(browser));
+            assertEquals(List.of(), browser.consoleErrors());
 
             // Chinese on a phone: every label translated, nothing wider than the screen.
             browser.driver.manage().window().setSize(new Dimension(390, 844));
@@ -196,13 +165,13 @@ class AdsPageIT {
             assertTrue(browser.visible("#keywords thead").getText().contains("关键词"));
             assertTrue((Long) browser.js("return document.documentElement.scrollWidth") <= 390, "nothing wider than the phone");
             assertEquals("", browser.errors());
-            assertEquals(List.of(), consoleErrors(browser));
+            assertEquals(List.of(), browser.consoleErrors());
             browser.screenshot("ads-phone-zh");
 
             // Finance may look but not decide: no buttons, no bid sheet, the rules read-only.
             browser.driver.manage().window().setSize(new Dimension(1280, 900));
             browser.js("localStorage.setItem('shopops.lang', 'en')");
-            signIn(browser, FINANCE, FINANCE_PASSWORD);
+            browser.signIn(FINANCE, FINANCE_PASSWORD);
             openPage(browser, PAGE);
             assertTrue(browser.all("#keywords button[data-decide]").isEmpty(), "no accept or dismiss");
             assertTrue(browser.all("#bid-sheet-line").stream().noneMatch(WebElement::isDisplayed), "no bid sheet");
@@ -210,7 +179,7 @@ class AdsPageIT {
             assertFalse(browser.all("#rule-target-roi").get(0).isEnabled(), "the rules are read-only");
             assertTrue(browser.all("#settings-save").stream().noneMatch(WebElement::isDisplayed));
             assertEquals("", browser.errors());
-            assertEquals(List.of(), consoleErrors(browser));
+            assertEquals(List.of(), browser.consoleErrors());
         }
     }
 }

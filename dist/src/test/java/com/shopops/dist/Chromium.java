@@ -74,6 +74,59 @@ final class Chromium implements AutoCloseable {
         return new Chromium(driver, downloads, base);
     }
 
+    /**
+     * Signs in through the login form as {@code name}, leaving any session before (its cookies are
+     * dropped), and waits until the form has sent the browser on.
+     */
+    void signIn(String name, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login.html");
+        visible("#name").sendKeys(name);
+        visible("#password").sendKeys(password);
+        visible("#login button[type=submit]").click();
+        until(d -> !path().startsWith("/login.html"));
+    }
+
+    /** Runs {@code script} in every page this browser opens from now on, before the page's own scripts. */
+    void onEveryPage(String script) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+    }
+
+    /**
+     * From now on records, in every page, what it writes to the console as an error or a warning (a
+     * missing message is one), uncaught errors, and what the Content-Security-Policy blocks: the browser
+     * reports that only as an event, so a policy too strict for a page (or markup that got in and tried
+     * to run) would otherwise go unseen. Read with {@link #consoleErrors()} and {@link #cspViolations()}.
+     */
+    void recordConsoleErrors() {
+        onEveryPage("""
+                window.__consoleErrors = [];
+                window.__cspViolations = [];
+                for (const level of ['error', 'warn']) {
+                  const original = console[level].bind(console);
+                  console[level] = (...args) => { window.__consoleErrors.push(level + ': ' + args.map(String).join(' ')); original(...args); };
+                }
+                window.addEventListener('error', (e) => window.__consoleErrors.push('error: ' + e.message));
+                window.addEventListener('unhandledrejection', (e) => window.__consoleErrors.push('rejection: ' + e.reason));
+                document.addEventListener('securitypolicyviolation', (e) => {
+                  const text = e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline code') + (e.sample ? ': ' + e.sample : '');
+                  window.__cspViolations.push(text);
+                  window.__consoleErrors.push('content security policy: ' + text);
+                });""");
+    }
+
+    /** What the current page wrote as errors and warnings, CSP violations among them (see {@link #recordConsoleErrors()}). */
+    @SuppressWarnings("unchecked")
+    List<String> consoleErrors() {
+        return (List<String>) js("return window.__consoleErrors || []");
+    }
+
+    /** What the Content-Security-Policy blocked on the current page (see {@link #recordConsoleErrors()}). */
+    @SuppressWarnings("unchecked")
+    List<String> cspViolations() {
+        return (List<String>) js("return window.__cspViolations || []");
+    }
+
     /** Opens a path of the server. */
     void open(String path) {
         driver.get(base + path);
@@ -87,7 +140,8 @@ final class Chromium implements AutoCloseable {
 
     <T> T until(Function<WebDriver, T> condition) {
         // A page that re-renders replaces the element a condition just found; that is "not yet", not a failure.
-        return new WebDriverWait(driver, Duration.ofSeconds(15))
+        // Asked every 100 ms, not Selenium's 500: most waits end within a few hundred ms, and CI's time is short.
+        return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100))
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }

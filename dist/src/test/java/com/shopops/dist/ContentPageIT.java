@@ -90,15 +90,6 @@ class ContentPageIT {
         return null;
     }
 
-    private static void signIn(Chromium browser, String name, String password) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/login.html");
-        browser.visible("#name").sendKeys(name);
-        browser.visible("#password").sendKeys(password);
-        browser.visible("#login button[type=submit]").click();
-        browser.until(d -> !browser.path().startsWith("/login.html"));
-    }
-
     /** Opens the page and waits for the calendar, the engagement tables and (when asked for) the post's panel. */
     private static void openPage(Chromium browser, String path) {
         browser.open(path);
@@ -110,15 +101,10 @@ class ContentPageIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> consoleErrors(Chromium browser) {
-        return (List<String>) browser.js("return window.__consoleErrors || []");
-    }
-
     private static void clean(Chromium browser) {
         assertEquals("", browser.errors());
         assertEquals(List.of(), browser.untranslated());
-        assertEquals(List.of(), consoleErrors(browser));
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     private static void click(Chromium browser, String css) {
@@ -214,8 +200,8 @@ class ContentPageIT {
         assertEquals(Boolean.TRUE, configured.get("outbox"), "the outbox channel needs no settings: " + configured);
 
         try (Chromium browser = Chromium.start(server.url(), work)) {
-            browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", AdsPageIT.CONSOLE_HOOK));
-            signIn(browser, "admin", Distribution.OWNER_PASSWORD);
+            browser.recordConsoleErrors();
+            browser.signIn("admin", Distribution.OWNER_PASSWORD);
 
             // The month of the demo's last day: every day's count and fill as the server has them. The
             // publisher may settle a due post meanwhile, so a mismatch is looked at again after a reload.
@@ -428,7 +414,7 @@ class ContentPageIT {
             // A designer writes and schedules, but approves nothing.
             browser.driver.manage().window().setSize(new Dimension(1280, 900));
             browser.js("localStorage.setItem('shopops.lang', 'en')");
-            signIn(browser, DESIGNER, DESIGNER_PASSWORD);
+            browser.signIn(DESIGNER, DESIGNER_PASSWORD);
             openPage(browser, PAGE + "&post=" + waiting.get("id").asText());
             assertTrue(shown(browser, "#new-post"), "a designer may write posts");
             assertFalse(browser.all("#edit-box").isEmpty(), "and edit one in review");
@@ -440,7 +426,7 @@ class ContentPageIT {
             browser.screenshot("content-designer");
 
             // Finance looks only: no writing, moving, uploading, settings or workflow buttons.
-            signIn(browser, FINANCE, FINANCE_PASSWORD);
+            browser.signIn(FINANCE, FINANCE_PASSWORD);
             openPage(browser, PAGE + "&post=" + waiting.get("id").asText());
             assertEquals(waiting.get("body").asText(), browser.visible("#post-body").getText());
             assertFalse(shown(browser, "#new-post"));

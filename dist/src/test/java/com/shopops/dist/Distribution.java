@@ -312,6 +312,28 @@ final class Distribution {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         }
 
+        /**
+         * Imports {@code file} into {@code shop} as an upload does ({@code fields}: kind, format…) and waits
+         * for the job to end; answers the finished job (its state, counts and rejected rows).
+         */
+        JsonNode importFile(String shop, java.util.Map<String, String> fields, Path file) throws Exception {
+            Answer started = postMultipart("/api/shops/" + shop + "/imports", fields, "file", file);
+            if (started.status() != 202) {
+                throw new AssertionError("import of " + file.getFileName() + " refused: " + started.status() + " " + started.body());
+            }
+            String id = started.json().get("id").asText();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                JsonNode job = get("/api/imports/" + id).json();
+                String state = job.get("state").asText();
+                if (!state.equals("queued") && !state.equals("running")) {
+                    return job;
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("import " + id + " did not finish in 60 s");
+        }
+
         /** Any request with extra headers ({@code name, value, name, value…}); body null for none. */
         Answer send(String method, String path, String body, String... headers) throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -77,15 +76,6 @@ class MembersPageIT {
         return null;
     }
 
-    private static void signIn(Chromium browser, String name, String password) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open("/login.html");
-        browser.visible("#name").sendKeys(name);
-        browser.visible("#password").sendKeys(password);
-        browser.visible("#login button[type=submit]").click();
-        browser.until(d -> !browser.path().startsWith("/login.html"));
-    }
-
     /** Opens the page and waits until the grid, the segments, the cohorts and the actions are drawn. */
     private static void openPage(Chromium browser, String path) {
         browser.open(path);
@@ -98,15 +88,10 @@ class MembersPageIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> consoleErrors(Chromium browser) {
-        return (List<String>) browser.js("return window.__consoleErrors || []");
-    }
-
     private static void clean(Chromium browser) {
         assertEquals("", browser.errors());
         assertEquals(List.of(), browser.untranslated());
-        assertEquals(List.of(), consoleErrors(browser));
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     /**
@@ -153,8 +138,8 @@ class MembersPageIT {
         assertNotNull(demoAction, "the demo's action");
 
         try (Chromium browser = Chromium.start(server.url(), work)) {
-            browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", AdsPageIT.CONSOLE_HOOK));
-            signIn(browser, "admin", Distribution.OWNER_PASSWORD);
+            browser.recordConsoleErrors();
+            browser.signIn("admin", Distribution.OWNER_PASSWORD);
 
             // The figures of the 30 days to the chosen day, with the guest orders left out and said so.
             openPage(browser, PAGE);
@@ -364,7 +349,7 @@ class MembersPageIT {
             // Finance may look: no builder, no tag editing, no snapshot or send buttons, contacts masked.
             browser.driver.manage().window().setSize(new Dimension(1280, 900));
             browser.js("localStorage.setItem('shopops.lang', 'en')");
-            signIn(browser, FINANCE, FINANCE_PASSWORD);
+            browser.signIn(FINANCE, FINANCE_PASSWORD);
             openPage(browser, PAGE + "&customer=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
             assertTrue(browser.all("#builder-card").stream().noneMatch(WebElement::isDisplayed), "no audience builder");
             assertTrue(browser.all("#tags-input").isEmpty() && browser.all("#tags-save").isEmpty(), "no tag editing");

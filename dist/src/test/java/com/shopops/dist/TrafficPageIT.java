@@ -67,11 +67,7 @@ class TrafficPageIT {
         String skip = Chromium.missing();
         Assumptions.assumeTrue(skip == null, skip);
         try (Chromium browser = Chromium.start(server.url(), work)) {
-            browser.open("/login.html");
-            browser.visible("#name").sendKeys("admin");
-            browser.visible("#password").sendKeys(Distribution.OWNER_PASSWORD);
-            browser.visible("#login button[type=submit]").click();
-            browser.until(d -> !browser.path().startsWith("/login.html"));
+            browser.signIn("admin", Distribution.OWNER_PASSWORD);
 
             browser.open("/ui/traffic/?shop=demo&from=2026-11-16&to=2026-11-22");
             browser.mounted();

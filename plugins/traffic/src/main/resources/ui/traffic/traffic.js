@@ -147,7 +147,8 @@ async function showWhy(from, to) {
     await draw(chartHost, {
       grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
       legend: { top: 0, type: 'scroll' },
-      tooltip: { trigger: 'item', formatter: (p) => `${p.seriesName} · ${p.name}: ${number(p.value)}` },
+      // A node, not a string: ECharts puts a formatter's string in as HTML, and a source's name is the shop's data.
+      tooltip: { trigger: 'item', formatter: (p) => el('div', {}, `${p.seriesName} · ${p.name}: ${number(p.value)}`) },
       xAxis: { type: 'category', data: [`${w.baseFrom} – ${w.baseTo}`, `${w.from} – ${w.to}`] },
       yAxis: { type: 'value', name: t('kpi.uv') },
       series: sources.map((s) => ({ name: s.source, type: 'bar', stack: 'uv', data: [s.baseUv ?? 0, s.uv ?? 0] })),

@@ -1,5 +1,6 @@
 package com.shopops.plugins.traffic.analysis;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,8 @@ public final class SourceChannels {
      */
     public static Channel guess(String source) {
         String s = source == null ? "" : source.toLowerCase(Locale.ROOT);
-        Set<String> latinWords = Set.of(s.split("[^a-z0-9]+"));
+        // copyOf, not of: a name may repeat a word ("Ads ads"), which Set.of refuses
+        Set<String> latinWords = Set.copyOf(Arrays.asList(s.split("[^a-z0-9]+")));
         for (Map.Entry<Channel, List<String>> e : WORDS) {
             for (String word : e.getValue()) {
                 boolean latin = word.chars().allMatch(c -> c < 128);

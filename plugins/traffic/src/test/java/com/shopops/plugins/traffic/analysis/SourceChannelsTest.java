@@ -44,7 +44,10 @@ class SourceChannelsTest {
             "Downloads page, OTHER",
             "Seoul blog, OTHER",
             "Cartoon site, OTHER",
-            "Redirect, OTHER"
+            "Redirect, OTHER",
+            // A word said twice: the name is still read, not refused.
+            "Google Ads ads, PAID",
+            "Search Search, FREE"
     })
     void commonSourceNamesAreGuessed(String source, Channel expected) {
         assertEquals(expected, SourceChannels.guess(source));
