@@ -13,18 +13,23 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -138,8 +143,10 @@ public final class HostileFiles {
                     : s.charset().equals(GBK) ? StandardCharsets.UTF_8 : GBK)),
             new Spoiler("control characters", (s, r) -> s.bytes(replaceCells(s.text(), r, 5, () -> "a\u0000b\u001Bc\u007F"))),
             new Spoiler("formulas", (s, r) -> s.bytes(replaceCells(s.text(), r, 8, () -> pick(FORMULAS, r)))),
-            new Spoiler("dates out of range", (s, r) -> s.bytes(replaceCells(s.text(), r, 8, () -> pick(ODD_DATES, r)))),
-            new Spoiler("numbers out of range", (s, r) -> s.bytes(replaceCells(s.text(), r, 8, () -> pick(ODD_NUMBERS, r)))),
+            new Spoiler("dates out of range", (s, r) -> s.bytes(replaceCells(s.text(), r, 8, HostileFiles::date,
+                    () -> pick(ODD_DATES, r)))),
+            new Spoiler("numbers out of range", (s, r) -> s.bytes(replaceCells(s.text(), r, 8, HostileFiles::number,
+                    () -> pick(ODD_NUMBERS, r)))),
             new Spoiler("a column missing", (s, r) -> {
                 int column = r.nextInt(4);
                 List<String> out = new ArrayList<>();
@@ -200,8 +207,8 @@ public final class HostileFiles {
     private final List<String> watched = new ArrayList<>();
     private final Map<String, String> rules = new LinkedHashMap<>();
     private final List<String> writeRefusals = new ArrayList<>();
+    private final Set<String> uncounted = new HashSet<>();
     private Set<String> changing = Set.of();
-    private final Set<String> uncounted = new java.util.HashSet<>();
     private boolean twice;
     private int rounds = 3;
     private Duration bound = Duration.ofSeconds(30);
@@ -256,7 +263,10 @@ public final class HostileFiles {
         return this;
     }
 
-    /** Spoiled files per sample and spoiler (3 unless set). */
+    /**
+     * Spoiled files per sample and spoiler: 3 unless set, and {@code -Dshopops.fuzz.rounds} over both (for
+     * a longer run than CI's).
+     */
     public HostileFiles rounds(int n) {
         rounds = n;
         return this;
@@ -275,6 +285,7 @@ public final class HostileFiles {
      */
     public Tally run(List<Sample> samples) throws IOException {
         SplittableRandom random = new SplittableRandom(SEED);
+        int rounds = Integer.getInteger("shopops.fuzz.rounds", this.rounds);
         List<String> problems = new ArrayList<>();
         AssertionError first = null;
         int tried = 0;
@@ -298,6 +309,7 @@ public final class HostileFiles {
                         problems.add(what + ": " + e.getMessage() + " [" + kept(file, what) + "]");
                         first = first == null ? e : first;
                     }
+                    Files.delete(file); // a huge cell's file is 900 kB
                 }
             }
         }
@@ -317,7 +329,7 @@ public final class HostileFiles {
         try {
             Path dir = Files.createDirectories(Path.of("target", "hostile-files"));
             Path copy = dir.resolve(what.replaceAll("[^A-Za-z0-9-]+", "_") + ".csv");
-            Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
             return copy.toString();
         } catch (IOException e) {
             return "not kept: " + e;
@@ -424,7 +436,7 @@ public final class HostileFiles {
             for (String table : watched) {
                 List<String> rows = new ArrayList<>();
                 h.createQuery("SELECT * FROM " + table).mapToMap().forEach(row -> {
-                    row.keySet().removeIf(c -> leftOut.contains(c.toLowerCase(java.util.Locale.ROOT)));
+                    row.keySet().removeIf(c -> leftOut.contains(c.toLowerCase(Locale.ROOT)));
                     rows.add(row.toString());
                 });
                 rows.sort(null);
@@ -454,6 +466,20 @@ public final class HostileFiles {
         return row.length() > 200 ? row.substring(0, 200) + "…" : row;
     }
 
+    private static final Pattern DATE = Pattern.compile(
+            "\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}.*|\\d{1,2}/\\d{1,2}/\\d{2,4}.*|\\d{8}|\"?[A-Z][a-z]{2} \\d{1,2}");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[¥$]?\\d+(\\.\\d+)?%?");
+
+    /** Whether a cell holds a date (or its start, where a quoted date was cut at its comma). */
+    private static boolean date(String cell) {
+        return DATE.matcher(cell).matches();
+    }
+
+    /** Whether a cell holds a plain number, an amount or a percentage. */
+    private static boolean number(String cell) {
+        return NUMBER.matcher(cell).matches() && !date(cell);
+    }
+
     private static String pick(List<String> from, SplittableRandom r) {
         return from.get(r.nextInt(from.size()));
     }
@@ -464,13 +490,39 @@ public final class HostileFiles {
 
     /** {@code text} with {@code n} random cells of its data lines (not the first line) replaced by {@code cell}'s. */
     private static String replaceCells(String text, SplittableRandom r, int n, Supplier<String> cell) {
+        return replaceCells(text, r, n, c -> true, cell);
+    }
+
+    /**
+     * {@code text} with {@code n} random cells of its data lines that {@code aimed} accepts replaced by
+     * {@code cell}'s (any cells when none is accepted): an odd date lands where a date was, so that it
+     * reaches the format's reading of dates rather than a name column.
+     */
+    private static String replaceCells(String text, SplittableRandom r, int n, Predicate<String> aimed, Supplier<String> cell) {
         List<String> lines = new ArrayList<>(lines(text));
-        for (int i = 0; i < n && lines.size() > 1; i++) {
-            int at = 1 + r.nextInt(lines.size() - 1);
+        List<String[]> rows = new ArrayList<>();
+        List<int[]> targets = new ArrayList<>();
+        for (int at = 0; at < lines.size(); at++) {
             String[] cells = lines.get(at).split(",", -1);
-            cells[r.nextInt(cells.length)] = cell.get();
-            lines.set(at, String.join(",", cells));
+            rows.add(cells);
+            for (int c = 0; at > 0 && c < cells.length; c++) {
+                if (aimed.test(cells[c].strip())) {
+                    targets.add(new int[] {at, c});
+                }
+            }
         }
-        return String.join("\n", lines);
+        for (int i = 0; i < n && lines.size() > 1; i++) {
+            int[] target;
+            if (targets.isEmpty()) {
+                int at = 1 + r.nextInt(lines.size() - 1);
+                target = new int[] {at, r.nextInt(rows.get(at).length)};
+            } else {
+                target = targets.get(r.nextInt(targets.size()));
+            }
+            rows.get(target[0])[target[1]] = cell.get();
+        }
+        List<String> out = new ArrayList<>();
+        rows.forEach(cells -> out.add(String.join(",", cells)));
+        return String.join("\n", out);
     }
 }

@@ -61,7 +61,7 @@ class ContentHostileFilesTest {
                     // documented: a post of another shop (or none) rejects its batch, naming the post
                     .allowingWriteRefusal("is not a post of this shop")
                     .importingTwice()
-                    .rounds(Integer.getInteger("shopops.fuzz.rounds", 3))
+                    .rounds(20) // about as many files as the other plugins' samples get
                     // imported counts every row written, replaced ones too
                     .run(List.of(new Sample("content", "post-engagement", PostEngagementTest.engagement(post))
                             .addingAtMost("content_engagement")));

@@ -70,7 +70,7 @@ class ActivitiesHostileFilesTest {
                             WHERE TRIM(campaign) = '' OR uv < 0 OR impressions < 0 OR clicks < 0 OR orders < 0 OR gmv < 0
                                 OR (impressions > 0 AND clicks > impressions)""")
                     .importingTwice()
-                    .rounds(Integer.getInteger("shopops.fuzz.rounds", 3))
+                    .rounds(10) // about as many files as the other plugins' samples get
                     .run(List.of(
                             // a row counted imported is a new product (or a new campaign without products)
                             sample("campaign-list", "campaign-list.csv").addingAtMost("activities_campaign_products"),

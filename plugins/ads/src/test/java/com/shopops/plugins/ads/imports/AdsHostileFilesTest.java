@@ -60,7 +60,6 @@ class AdsHostileFilesTest {
                             + " OR keyword = '') + (SELECT COUNT(*) FROM ads_search_term_days WHERE campaign = '' OR keyword = ''"
                             + " OR search_term = '') + (SELECT COUNT(*) FROM ads_spend_days WHERE name = '')")
                     .importingTwice()
-                    .rounds(Integer.getInteger("shopops.fuzz.rounds", 3))
                     .run(List.of(
                             sample("taobao-keywords", "taobao-keywords.csv").adding("ads_keyword_days"),
                             sample("taobao-search-terms", "taobao-search-terms.csv").adding("ads_search_term_days"),
