@@ -37,6 +37,18 @@ class PostEngagementTest {
     @TempDir
     Path dir;
 
+    /** Two days of {@code post}'s figures and a bad cell of each kind (also the sample ContentHostileFilesTest spoils). */
+    static String engagement(long post) {
+        return """
+                日期,内容ID,渠道,阅读,点赞,评论,点击
+                2024-05-01,%1$d,weibo,1200,30,4,60
+                2024-05-02,%1$d,weibo,300,5,0,9
+                2024-05-03,abc,weibo,1,1,1,1
+                2024-05-03,%1$d,,1,1,1,1
+                2024-05-03,%1$d,weibo,-5,1,1,1
+                """.formatted(post);
+    }
+
     private static ImportSummary run(Fresh f, Shop shop, Path file) throws Exception {
         ImportRunner runner = new ImportRunner(f.database().jdbi(), new ImportFormats(List.of(new PostEngagement()), List::of),
                 new EventBus());
@@ -54,14 +66,7 @@ class PostEngagementTest {
             Instant at = Instant.parse("2024-05-01T02:00:00Z");
             long post = store.create(shop.id(), new Draft("t", "b", PostKind.STORY, at, null, List.of(), List.of()), "li", at);
             Path file = dir.resolve("engagement.csv");
-            Files.writeString(file, """
-                    日期,内容ID,渠道,阅读,点赞,评论,点击
-                    2024-05-01,%d,weibo,1200,30,4,60
-                    2024-05-02,%d,weibo,300,5,0,9
-                    2024-05-03,abc,weibo,1,1,1,1
-                    2024-05-03,%d,,1,1,1,1
-                    2024-05-03,%d,weibo,-5,1,1,1
-                    """.formatted(post, post, post, post), StandardCharsets.UTF_8);
+            Files.writeString(file, engagement(post), StandardCharsets.UTF_8);
             ImportSummary s = run(f, shop, file);
             assertEquals("post-engagement", s.format());
             assertEquals(List.of(5L, 2L, 3L), List.of(s.read(), s.imported(), s.rejected()), s.toString());
@@ -74,6 +79,14 @@ class PostEngagementTest {
             Files.writeString(file, "日期,内容ID,渠道,阅读,点赞,评论,点击\n2024-05-02,%d,weibo,400,5,0,10\n".formatted(post), StandardCharsets.UTF_8);
             run(f, shop, file);
             assertEquals(1_600L, store.engagement(shop.id(), at.minusSeconds(3600), at.plusSeconds(3600)).get(0)[1]);
+
+            // Days that would sort before 2024 as text, or that no request can ask for (ContentHostileFilesTest found them stored).
+            Path odd = dir.resolve("odd-days.csv");
+            Files.writeString(odd, "日期,内容ID,渠道,阅读,点赞,评论,点击\n+99999-01-01,%1$d,weibo,1,1,1,1\n1999-12-31,%1$d,weibo,1,1,1,1\n"
+                    .formatted(post), StandardCharsets.UTF_8);
+            ImportSummary days = run(f, shop, odd);
+            assertEquals(List.of(2L, 0L, 2L), List.of(days.read(), days.imported(), days.rejected()), days.toString());
+            assertTrue(days.errors().get(0).reason().contains("+99999-01-01 is not a day from 2000 to 2100"), days.toString());
 
             // Another shop cannot write figures onto this shop's post.
             Shop other = shops.create(new ShopStore.NewShop("jd", "JD", "jd", "CNY", "Asia/Shanghai"));

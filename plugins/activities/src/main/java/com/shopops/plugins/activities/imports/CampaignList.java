@@ -25,7 +25,7 @@ import org.pf4j.Extension;
  * 目标件数/Goal units, 商品编码/SKU, 分配库存/Allocated, 活动价/Price. Money in the shop's currency
  * ({@code 39.90}). A campaign is found again by its name and first live day: importing again updates its
  * fields and products and keeps its status, history and notes; new campaigns start planned. Rejected with
- * the column: a bad or missing date, dates out of order (deadline ≤ live from ≤ live to, review ≤ live
+ * the column: a bad or missing date (or one outside 2000 to 2100), dates out of order (deadline ≤ live from ≤ live to, review ≤ live
  * from), an unknown kind, a negative number, bad money, a product without allocated stock — and then the
  * other rows of the same campaign too.
  */

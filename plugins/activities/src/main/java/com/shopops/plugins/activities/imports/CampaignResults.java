@@ -15,8 +15,9 @@ import org.pf4j.Extension;
  * {@code campaign-results}), Chinese or English headers: 日期/Date, 活动名称/Campaign, 访客数/UV,
  * 曝光量/Impressions, 点击量/Clicks, 成交笔数/Orders, 成交金额/GMV. Kept by the campaign's name as written;
  * a day imported again replaces its row, so importing the same file twice changes nothing. "-" and empty
- * figures are 0. Rejected with the column: a bad date, an empty campaign, a negative number, bad money,
- * more clicks than impressions (when impressions are reported). Total lines (合计, Total) are skipped.
+ * figures are 0. Rejected with the column: a bad date (or one outside 2000 to 2100), an empty campaign, a
+ * negative number, bad money, more clicks than impressions (when impressions are reported). Total lines
+ * (合计, Total) are skipped.
  */
 @Extension
 public final class CampaignResults implements ImportFormat<CampaignResult> {

@@ -34,6 +34,23 @@ final class RowCells extends ImportCells {
         return nothing(t) ? null : t;
     }
 
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+
+    /**
+     * A day, or null for nothing; a day of another year than 2000 to 2100 is refused: days are stored and
+     * compared as text, which orders only four-digit years, and no one can ask for a day outside the
+     * years the host's requests take (ShopRequest).
+     */
+    @Override
+    public LocalDate optionalDay(String... names) {
+        LocalDate d = super.optionalDay(names);
+        if (d != null && (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR)) {
+            throw refused(row().text(names) + " is not a day from " + FIRST_YEAR + " to " + LAST_YEAR, names);
+        }
+        return d;
+    }
+
     /** A day, required. */
     LocalDate day(String... names) {
         LocalDate d = optionalDay(names);

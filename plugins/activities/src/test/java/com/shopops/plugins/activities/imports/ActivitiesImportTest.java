@@ -172,6 +172,36 @@ class ActivitiesImportTest {
         }
     }
 
+    /** What the hostile files found (ActivitiesHostileFilesTest): such days were stored, as text that sorts before 2024. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void daysOutsideTheYearsShopOpsShowsAreRejectedWithTheirColumn(Kind kind) throws Exception {
+        try (Fresh f = TestDatabases.migrated(kind, dir, "activities")) {
+            Shop shop = shop(f);
+            Path results = dir.resolve("results.csv");
+            Files.writeString(results, """
+                    日期,活动名称,访客数,曝光量,点击量,成交笔数,成交金额
+                    +99999-01-01,聚划算 五一,100,1000,50,2,160.50
+                    1999-12-31,聚划算 五一,100,1000,50,2,160.50
+                    2024-05-01,聚划算 五一,100,1000,50,2,160.50
+                    """);
+            ImportSummary r = run(f, shop, results);
+            errors(r, 2, "日期", "+99999-01-01 is not a day from 2000 to 2100", 3, "日期", "1999-12-31 is not a day from 2000 to 2100");
+            counts(r, 3, 1, 0, 0, 0, 2);
+
+            Path list = dir.resolve("list.csv");
+            Files.writeString(list, """
+                    活动名称,类型,渠道,报名截止,审核日,开始,结束,目标金额,目标件数,商品编码,分配库存,活动价
+                    早,平台,聚划算,0001-01-01,,2024-05-01,2024-05-03,,,HK-001,10,1.00
+                    晚,平台,聚划算,,,2101-01-01,2101-01-03,,,HK-001,10,1.00
+                    """);
+            ImportSummary l = run(f, shop, list);
+            errors(l, 2, "报名截止", "0001-01-01 is not a day from 2000 to 2100", 3, "开始", "2101-01-01 is not a day from 2000 to 2100");
+            counts(l, 2, 0, 0, 0, 0, 2);
+            assertEquals(List.of(), new CampaignStore(f.database().jdbi()).list(shop.id(), CampaignStore.Filter.ALL));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void campaignResultsPerDay(Kind kind) throws Exception {

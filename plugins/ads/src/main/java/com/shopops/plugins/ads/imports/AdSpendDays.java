@@ -17,7 +17,7 @@ import org.pf4j.Extension;
  * headers: 日期/Date, 类型/Kind, 名称/Name, 展现量/Impressions, 点击量/Clicks, 花费/Cost, 成交笔数/Orders,
  * 成交金额/GMV. The kind is {@code display} (also CPM, 钻展, 钻石展位, 引力魔方, 超级推荐, 展示广告) or
  * {@code affiliate} (also CPS, 淘宝客, 淘客, 联盟). Affiliates often report no impressions: then clicks are
- * not checked against them. "-" and empty figures are 0. Rejected: a bad date, an unknown kind, a
+ * not checked against them. "-" and empty figures are 0. Rejected: a bad date (or one outside 2000 to 2100), an unknown kind, a
  * negative number, more clicks than (reported) impressions, bad money.
  */
 @Extension

@@ -18,8 +18,9 @@ import org.pf4j.Extension;
  * keyword is kept as Google writes it ({@code [exact]}, {@code "phrase"}, broad), so one text in two
  * match types stays two keywords; the report names no product (""), the ad group stands for it.
  * Conversions with decimals (data-driven attribution) are rounded half up to whole orders. "--" and
- * empty cells are 0 or unknown; "Total: …" lines are skipped. Rejected: a bad date, a negative number,
- * more clicks than impressions, bad money, a quality score outside 1–10, another currency than the shop's.
+ * empty cells are 0 or unknown; "Total: …" lines are skipped. Rejected: a bad date (or one outside 2000 to
+ * 2100), a negative or too large number, more clicks than impressions, bad money, a quality score outside
+ * 1–10, another currency than the shop's.
  */
 @Extension
 public final class GoogleAdsKeywords implements ImportFormat<KeywordDay> {

@@ -50,16 +50,36 @@ final class ReportCells extends ImportCells {
     /** A day: the layouts of {@link Cells#localDate}, or Google's {@code May 1, 2024} (after an optional weekday). */
     LocalDate day(String... names) {
         String t = text(names);
+        LocalDate day;
         try {
-            return Cells.localDate(t);
+            day = Cells.localDate(t);
         } catch (IllegalArgumentException e) {
             String english = t.matches("^[A-Za-z]{3,9}, .*") && t.indexOf(',') < t.lastIndexOf(',') ? t.substring(t.indexOf(',') + 1).trim() : t;
             try {
-                return LocalDate.parse(english, ENGLISH_DATE);
+                day = LocalDate.parse(english, ENGLISH_DATE);
             } catch (DateTimeException again) {
                 throw refused(e.getMessage(), names);
             }
         }
+        // Days are stored and compared as text, which orders only four-digit years; and no one can ask
+        // for a day outside the years the host's requests take (ShopRequest), so such a row would be lost.
+        if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
+            throw refused(t + " is not a day from " + FIRST_YEAR + " to " + LAST_YEAR, names);
+        }
+        return day;
+    }
+
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+
+    /** A decimal number, or null for nothing; never negative, never infinite ("1e309" would be). */
+    @Override
+    public Double optionalNumber(String... names) {
+        Double d = super.optionalNumber(names);
+        if (d != null && !Double.isFinite(d)) {
+            throw refused(row().text(names) + " is too large a number", names);
+        }
+        return d;
     }
 
     /**
@@ -68,7 +88,11 @@ final class ReportCells extends ImportCells {
      */
     long roundedCount(String... names) {
         Double d = optionalNumber(names);
-        return d == null ? 0 : BigDecimal.valueOf(d).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        try {
+            return d == null ? 0 : BigDecimal.valueOf(d).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        } catch (ArithmeticException e) {
+            throw refused(row().text(names) + " is too large a count", names);
+        }
     }
 
     /** A quality score, 1–10, or null for nothing. */
@@ -87,6 +111,15 @@ final class ReportCells extends ImportCells {
             throw refused(t + " is not a quality score from 1 to 10", names);
         }
         return (int) q;
+    }
+
+    /** Direct and indirect figures added up; two huge ones would wrap round to a negative figure. */
+    long sum(long direct, long indirect, String... names) {
+        try {
+            return Math.addExact(direct, indirect);
+        } catch (ArithmeticException e) {
+            throw refused(direct + " and " + indirect + " add up to more than a figure can be", names);
+        }
     }
 
     /** Rejects clicks above impressions, which no report can have. */

@@ -43,7 +43,7 @@ final class TaobaoColumns {
         if (cells.has(TOTAL_ORDERS) || !cells.has(DIRECT_ORDERS)) {
             return cells.count(TOTAL_ORDERS);
         }
-        return cells.count(DIRECT_ORDERS) + cells.count(INDIRECT_ORDERS);
+        return cells.sum(cells.count(DIRECT_ORDERS), cells.count(INDIRECT_ORDERS), DIRECT_ORDERS);
     }
 
     /** The row's GMV, the same way as {@link #orders}. */
@@ -51,7 +51,7 @@ final class TaobaoColumns {
         if (cells.has(TOTAL_GMV) || !cells.has(DIRECT_GMV)) {
             return cells.money(TOTAL_GMV);
         }
-        return cells.money(DIRECT_GMV) + cells.money(INDIRECT_GMV);
+        return cells.sum(cells.money(DIRECT_GMV), cells.money(INDIRECT_GMV), DIRECT_GMV);
     }
 
     static final String DESCRIBE_COMMON = "日期, 推广计划名称, 推广单元名称 (or 宝贝名称), optionally 商家编码/商品ID/宝贝ID, ";

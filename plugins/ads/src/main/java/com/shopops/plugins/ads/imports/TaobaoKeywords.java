@@ -18,8 +18,9 @@ import org.pf4j.Extension;
  * (optional), 关键词, 展现量, 点击量, 花费 in yuan with decimals, 总成交笔数/总成交金额 (or direct and
  * indirect apart), 平均展现排名, 质量分, 出价 (optional). Derived columns (点击率, 平均点击花费, 投入产出比)
  * are not stored. "-" and empty cells are 0 (counts, money) or unknown (rank, quality score, bid);
- * total lines (合计) are skipped. Rejected: a bad date, a negative number, more clicks than
- * impressions, bad money (more decimals than fen), a quality score outside 1–10.
+ * total lines (合计) are skipped. Rejected: a bad date (or one outside 2000 to 2100), a negative or too
+ * large number (direct and indirect adding up past a figure too), more clicks than impressions, bad money
+ * (more decimals than fen), a quality score outside 1–10.
  */
 @Extension
 public final class TaobaoKeywords implements ImportFormat<KeywordDay> {

@@ -266,6 +266,44 @@ class AdsImportTest {
         }
     }
 
+    /** What the hostile files found (AdsHostileFilesTest): each was stored, or made the format throw. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void figuresAndDaysOutOfRangeAreRejectedWithTheirColumn(Kind kind) throws Exception {
+        try (Fresh f = TestDatabases.migrated(kind, dir, "ads")) {
+            Shop shop = shop(f);
+            Path taobao = dir.resolve("taobao.csv");
+            Files.writeString(taobao, """
+                    日期,推广计划名称,推广单元名称,关键词,展现量,点击量,花费,直接成交笔数,间接成交笔数,直接成交金额,间接成交金额,平均排名
+                    +99999-01-01,计划,单元,锅,100,5,4.00,1,0,1.00,0,2
+                    1999-12-31,计划,单元,锅,100,5,4.00,1,0,1.00,0,2
+                    2024-05-01,计划,单元,铲,100,5,4.00,1,0,1.00,0,1e309
+                    2024-05-01,计划,单元,勺,100,5,4.00,1,0,92233720368547758.07,0.01,2
+                    2024-05-01,计划,单元,碗,100,5,4.00,9223372036854775807,1,1.00,0,2
+                    2024-05-01,计划,单元,盆,100,5,4.00,1,1,1.00,1.00,2
+                    """);
+            ImportSummary s = run(f, shop, taobao, null);
+            counts(s, 6, 1, 0, 0, 0, 5);
+            errors(s, 2, "日期", "+99999-01-01 is not a day from 2000 to 2100",
+                    3, "日期", "1999-12-31 is not a day from 2000 to 2100",
+                    4, "平均排名", "1e309 is too large a number",
+                    5, "直接成交金额", "add up to more than",
+                    6, "直接成交笔数", "add up to more than");
+
+            Path google = dir.resolve("google.csv");
+            Files.writeString(google, """
+                    Day,Campaign,Ad group,Keyword,Impr.,Clicks,Cost,Conversions,Conv. value
+                    2024-05-01,C,G,a,10,1,1.00,99999999999999999999999,1.00
+                    2024-05-01,C,G,b,10,1,1.00,1e309,1.00
+                    2024-05-01,C,G,c,10,1,1.00,1.5,1.00
+                    """);
+            ImportSummary g = run(f, shop, google, null);
+            counts(g, 3, 1, 0, 0, 0, 2);
+            errors(g, 2, "Conversions", "is too large a count", 3, "Conversions", "1e309 is too large a number");
+            assertEquals(2L, rows(f, "ads_keyword_days"));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aFileOfAnotherLayoutIsRefusedWhenTheFormatIsNamed(Kind kind) throws Exception {

@@ -18,7 +18,8 @@ import org.pf4j.Extension;
  * format {@code post-engagement}), Chinese or English headers: 日期/Date, 内容ID/Post ID (ShopOps' post id),
  * 渠道/Channel, 阅读/Views, 点赞/Likes, 评论/Comments, 点击/Clicks. A post, channel and day imported again
  * replaces its figures. Rejected with the column: a bad date, a post id that is not a number, an empty
- * channel, a negative figure; a post of another shop rejects its batch with the post named.
+ * channel, a negative figure, a day outside 2000 to 2100; a post of another shop rejects its batch with the
+ * post named.
  */
 @Extension
 public final class PostEngagement implements ImportFormat<EngagementRow> {
@@ -30,6 +31,8 @@ public final class PostEngagement implements ImportFormat<EngagementRow> {
     static final String[] LIKES = {"点赞", "点赞数", "Likes"};
     static final String[] COMMENTS = {"评论", "评论数", "Comments"};
     static final String[] CLICKS = {"点击", "点击数", "Clicks"};
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
 
     @Override
     public String kind() {
@@ -58,6 +61,11 @@ public final class PostEngagement implements ImportFormat<EngagementRow> {
             LocalDate day = cells.optionalDay(DAY);
             if (day == null) {
                 throw cells.refused("is empty", DAY);
+            }
+            // Days are stored and compared as text, which orders only four-digit years; and no one can ask
+            // for a day outside the years the host's requests take (ShopRequest).
+            if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
+                throw cells.refused(row.text(DAY) + " is not a day from " + FIRST_YEAR + " to " + LAST_YEAR, DAY);
             }
             long post;
             try {

@@ -30,6 +30,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class MemberContactsTest {
 
+    /** Two good members and a bad cell of each kind (also the sample MembersHostileFilesTest spoils). */
+    static final String MEMBERS = """
+            会员ID,姓名,手机,邮箱,标签
+            tb_001,王芳,138 1234 5678,wang@example.com,vip、团购
+            tb_002,李强,,,老客；vip
+            tb_003,张伟,12ab,zhang@example.com,
+            tb_004,刘洋,13900001111,liu.example.com,
+            ,无名,13900002222,,
+            tb_005,陈静,+86-139-0000-3333,,%s
+            """.formatted("长".repeat(31));
+
     @TempDir
     Path dir;
 
@@ -51,15 +62,7 @@ class MemberContactsTest {
             Shop shop = new ShopStore(f.database().jdbi(), Clock.systemUTC())
                     .create(new ShopStore.NewShop("tb", "TB", "taobao", "CNY", "Asia/Shanghai"));
             Path file = dir.resolve("members.csv");
-            Files.writeString(file, """
-                    会员ID,姓名,手机,邮箱,标签
-                    tb_001,王芳,138 1234 5678,wang@example.com,vip、团购
-                    tb_002,李强,,,老客；vip
-                    tb_003,张伟,12ab,zhang@example.com,
-                    tb_004,刘洋,13900001111,liu.example.com,
-                    ,无名,13900002222,,
-                    tb_005,陈静,+86-139-0000-3333,,%s
-                    """.formatted("长".repeat(31)), StandardCharsets.UTF_8);
+            Files.writeString(file, MEMBERS, StandardCharsets.UTF_8);
             ImportSummary s = run(f, shop, file);
             assertEquals("member-contacts", s.format());
             assertEquals(List.of(6L, 2L, 4L), List.of(s.read(), s.imported(), s.rejected()), s.toString());
