@@ -61,9 +61,13 @@ public final class CoreTableWriter implements CoreWriter {
 
     // ---------------------------------------------------------------- orders
 
-    /** An order as stored; {@code refunded}: it has a refund (of any kind), which the order figures of its day count. */
+    /**
+     * An order as stored; {@code refunded}: it has a refund (of any kind), which the order figures of its day count;
+     * {@code orderRefund}: the amount of the refund its order export stated, or null.
+     */
     private record StoredOrder(long id, Long customerId, String createdAt, String day, String paidAt, String status, long amount,
-                               boolean amountFromLines, String source, long lineCount, long linesDigest, boolean refunded) {
+                               boolean amountFromLines, String source, long lineCount, long linesDigest, boolean refunded,
+                               Long orderRefund) {
     }
 
     /**
@@ -235,6 +239,8 @@ public final class CoreTableWriter implements CoreWriter {
             imported += lines.get(orderId).rows().size();
         }
         Map<String, Integer> added = addMissingLines(merge, lines, orderIds, products);
+        // A refund gained, lost or changed is a change of the order, counted and shown as one.
+        updatedOrders.addAll(writeOrderRefunds(headers, orderIds, stored));
         for (var e : byOrder.entrySet()) {
             String orderId = e.getKey();
             if (fresh.contains(orderId)) {
@@ -255,7 +261,6 @@ public final class CoreTableWriter implements CoreWriter {
             touchedDays.add(grewOn);
             productDays.add(grewOn);
         }
-        writeOrderRefunds(headers, orderIds, stored);
         upkeep.write();
         figuresChanged(imported + updated > 0);
         return new WriteResult(imported, updated);
@@ -391,19 +396,30 @@ public final class CoreTableWriter implements CoreWriter {
         update.execute();
     }
 
-    /** The refund each order states; a stored order that states none loses the one it had ({@code stored}: by their numbers). */
-    private void writeOrderRefunds(Map<String, OrderRow> headers, Map<String, Long> orderIds, Map<String, StoredOrder> stored) {
+    /**
+     * The refund each order states; a stored order that states none loses the one it had ({@code stored}: by
+     * their numbers).
+     *
+     * @return the stored orders whose stated refund this changed: gained, lost or of another amount
+     */
+    private Set<String> writeOrderRefunds(Map<String, OrderRow> headers, Map<String, Long> orderIds,
+                                          Map<String, StoredOrder> stored) {
         PreparedBatch refunds = h.prepareBatch("""
                 INSERT INTO refunds (shop_id, order_id, refund_key, at, day, amount, reason) VALUES (?, ?, 'order', ?, ?, ?, ?)
                 ON CONFLICT (order_id, refund_key) DO UPDATE SET at = excluded.at, day = excluded.day,
                     amount = excluded.amount, reason = excluded.reason""");
         PreparedBatch none = h.prepareBatch("DELETE FROM refunds WHERE order_id = ? AND refund_key = 'order'");
-        List<String> noneDays = new ArrayList<>();
+        Set<String> changed = new HashSet<>();
         for (var e : headers.entrySet()) {
             OrderRow header = e.getValue();
             long orderId = orderIds.get(e.getKey());
             StoredOrder old = stored.get(e.getKey());
-            if (header.refunded() > 0) {
+            Long stated = header.refunded() > 0 ? header.refunded() : null;
+            if (old != null && !Objects.equals(old.orderRefund(), stated)) {
+                changed.add(e.getKey());
+                touchedDays.add(day(header)); // the day's refunded orders and amounts
+            }
+            if (stated != null) {
                 if (old != null && !old.refunded()) {
                     touchedDays.add(day(header)); // a refunded order more on its day (a new order's day is recounted anyway)
                 }
@@ -411,20 +427,15 @@ public final class CoreTableWriter implements CoreWriter {
                 Instant at = header.paidAt() != null ? header.paidAt() : header.createdAt();
                 refunds.add(shopId, orderId, TimeAsText.format(at), LocalDate.ofInstant(at, zone).toString(),
                         header.refunded(), header.refundReason());
-            } else if (old != null) {
-                none.add(orderId); // a new order has no refund to lose
-                noneDays.add(day(header));
+            } else if (old != null && old.orderRefund() != null) {
+                none.add(orderId); // the order lost the refund its export stated; a new order has none to lose
             }
         }
         executeAll(refunds);
         if (none.size() > 0) {
-            int[] deleted = none.execute();
-            for (int i = 0; i < deleted.length; i++) {
-                if (deleted[i] > 0) {
-                    touchedDays.add(noneDays.get(i)); // the order lost its refund
-                }
-            }
+            none.execute();
         }
+        return changed;
     }
 
     /** The shop-local day of an order from its header row. */
@@ -544,15 +555,18 @@ public final class CoreTableWriter implements CoreWriter {
             h.createQuery("""
                             SELECT external_id, id, customer_id, created_at, day, paid_at, status, amount, amount_from_lines, source,
                                    line_count, lines_digest, CASE WHEN EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = orders.id)
-                                   THEN 1 ELSE 0 END
+                                   THEN 1 ELSE 0 END,
+                                   (SELECT r.amount FROM refunds r WHERE r.order_id = orders.id AND r.refund_key = 'order')
                             FROM orders WHERE shop_id = :shop AND external_id IN (<keys>)""")
                     .bind("shop", shopId).bindList("keys", chunk)
                     .map((rs, ctx) -> {
                         long customer = rs.getLong(3);
                         Long customerId = rs.wasNull() ? null : customer;
+                        long refund = rs.getLong(14);
+                        Long orderRefund = rs.wasNull() ? null : refund;
                         found.put(rs.getString(1), new StoredOrder(rs.getLong(2), customerId, rs.getString(4),
                                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9) == 1,
-                                rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getInt(13) == 1));
+                                rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getInt(13) == 1, orderRefund));
                         return 0;
                     }).list();
         }
