@@ -71,7 +71,7 @@ final class PluginDispatch {
         } catch (RouteLimits.Overrun e) {
             if (e.started()) {
                 faults.failed(pluginId, PluginFaults.Kind.ROUTE_TIMEOUT, null, "route " + method + " " + route.path() + " ran over: "
-                        + e.getMessage().substring(e.getMessage().indexOf("' ") + 2));
+                        + e.what());
             }
             if (!ctx.res().isCommitted()) {
                 ctx.res().reset(); // whatever the plugin had set (headers, a status) is not its answer

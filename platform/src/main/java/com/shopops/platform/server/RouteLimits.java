@@ -42,10 +42,18 @@ final class RouteLimits {
     /** The route was refused or cut off; the message says why, for the 503 answer. */
     static final class Overrun extends Exception {
         private final boolean started;
+        private final String what;
 
-        Overrun(String message, boolean started) {
-            super(message, null, false, false);
+        /** {@code what} the plugin did, e.g. "did not answer within 2 s"; the message names the plugin before it. */
+        Overrun(String pluginId, String what, boolean started) {
+            super("plugin '" + pluginId + "' " + what, null, false, false);
+            this.what = what;
             this.started = started;
+        }
+
+        /** What the plugin did, without its name: for the fault count's reason. */
+        String what() {
+            return what;
         }
 
         /** False when the route never started (all the plugin's threads were busy). */
@@ -96,8 +104,8 @@ final class RouteLimits {
                 }
             });
         } catch (RejectedExecutionException e) {
-            throw new Overrun("plugin '" + pluginId + "' is busy with " + threads.routeThreads()
-                    + " requests already; try again in a moment", false);
+            throw new Overrun(pluginId, "is busy with " + threads.routeThreads() + " requests already; try again in a moment",
+                    false);
         }
         long deadline = System.nanoTime() + time.toNanos();
         while (true) {
@@ -117,20 +125,20 @@ final class RouteLimits {
             } catch (TimeoutException e) {
                 String over = null;
                 if (System.nanoTime() - deadline >= 0) {
-                    over = "plugin '" + pluginId + "' did not answer within " + seconds(time);
+                    over = "did not answer within " + seconds(time);
                 } else if (bytes > 0) {
                     long used;
                     synchronized (started) {
                         used = worker[0] == null || before[0] < 0 ? -1 : threads.allocated(worker[0]) - before[0];
                     }
                     if (used > bytes) {
-                        over = "plugin '" + pluginId + "' allocated more than " + bytes / (1024 * 1024) + " MB for one request";
+                        over = "allocated more than " + bytes / (1024 * 1024) + " MB for one request";
                     }
                 }
                 if (over != null) {
                     gate.close();
                     task.cancel(true);
-                    throw new Overrun(over, true);
+                    throw new Overrun(pluginId, over, true);
                 }
             }
         }
