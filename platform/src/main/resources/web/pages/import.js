@@ -1,7 +1,7 @@
 // Import an export file into the shop: upload → job → progress → counts and the rejected rows.
 import { mount, api, t, tOr, el, byId, busy, table, number, dateTime, watchImport, showError, notify } from '/shell/shell.js';
 
-const { shop } = await mount();
+const { shop, can } = await mount();
 const form = byId('import');
 const kindSelect = byId('kind');
 const formatSelect = byId('format');
@@ -9,7 +9,8 @@ const formatSelect = byId('format');
 const kindLabel = (kind) => tOr(`kind.${kind}`, kind);
 const stateLabel = (state) => tOr(`import.state.${state}`, state);
 
-const formats = await api('/api/import-formats');
+// the formats this user may import: all with data.import, else those whose own permission they have
+const formats = (await api('/api/import-formats')).filter((f) => can('data.import') || (f.permission && can(f.permission)));
 const kinds = [...new Set(formats.map((f) => f.kind))];
 kindSelect.append(...kinds.map((k) => el('option', { value: k }, kindLabel(k))));
 
@@ -18,7 +19,11 @@ function showFormats() {
     ...formats.filter((f) => f.kind === kindSelect.value).map((f) => el('option', { value: f.name }, f.name)));
 }
 kindSelect.addEventListener('change', showFormats);
+// A plugin's page links here with its kind (and format) chosen: ?kind=competitors&format=peer-snapshot
+const asked = new URLSearchParams(location.search);
+if (kinds.includes(asked.get('kind'))) kindSelect.value = asked.get('kind');
 showFormats();
+if (formats.some((f) => f.kind === kindSelect.value && f.name === asked.get('format'))) formatSelect.value = asked.get('format');
 
 async function showRecent() {
   const jobs = await api(`/api/shops/${encodeURIComponent(shop.code)}/imports`);

@@ -14,11 +14,30 @@ import java.util.List;
  * ImportCells cells = new ImportCells(row, Currency.getInstance(context.shop().currency()));
  * long clicks = cells.count("点击量", "Clicks");          // 0 for "-"
  * Long cost = cells.optionalMoney("花费", "Cost");          // 1234 for "12.34" in a yuan shop
+ * LocalDate day = cells.day("日期", "Date");                // refused "日期 is empty" for "-"
+ * String title = cells.text(200, "标题", "Title");          // refused when longer than 200 characters
  * }</pre>
+ * Days are read only from {@link #FIRST_YEAR} to {@link #LAST_YEAR} (since 1.4.0).
  *
  * @since 1.2.0
  */
 public class ImportCells {
+
+    /**
+     * The first year a day may be in. Days are stored as ISO text and compared as text, which orders only
+     * four-digit years, and the host's requests ask for no day outside {@code FIRST_YEAR} to {@link #LAST_YEAR}
+     * (see {@link ShopRequest}), so a row of another year could never be seen.
+     *
+     * @since 1.4.0
+     */
+    public static final int FIRST_YEAR = 2000;
+
+    /**
+     * The last year a day may be in; see {@link #FIRST_YEAR}.
+     *
+     * @since 1.4.0
+     */
+    public static final int LAST_YEAR = 2100;
 
     private final ImportRow row;
     private final Currency currency;
@@ -75,17 +94,118 @@ public class ImportCells {
         return new CellRefused(name(names), name(names) + " " + reason);
     }
 
-    /** A day in one of {@link Cells#localDate}'s layouts, or null for nothing. */
+    /**
+     * The text, stripped, required: refused "{@code <column> is empty}" when it is nothing (also when the
+     * file lacks the column).
+     * <pre>{@code
+     * String campaign = cells.text("推广计划名称", "Campaign");   // "Summer sale" for " Summer sale "
+     * }</pre>
+     *
+     * @since 1.4.0
+     */
+    public String text(String... names) {
+        String t = row.text(names).strip();
+        if (nothing(t)) {
+            throw refused("is empty", names);
+        }
+        return t;
+    }
+
+    /**
+     * The text, stripped, required and at most {@code maxLength} characters (code points): refused
+     * "{@code <column> is empty}" or "{@code <column> is longer than <maxLength> characters}".
+     * <pre>{@code
+     * String sku = cells.text(64, "SKU", "商家编码");
+     * }</pre>
+     *
+     * @since 1.4.0
+     */
+    public String text(int maxLength, String... names) {
+        return capped(text(names), maxLength, names);
+    }
+
+    /**
+     * The text, stripped, or null when it is nothing or the file lacks the column.
+     * <pre>{@code
+     * String tag = cells.optionalText("来源标记", "Source tag");   // null for "-"
+     * }</pre>
+     *
+     * @since 1.4.0
+     */
+    public String optionalText(String... names) {
+        String t = row.text(names).strip();
+        return nothing(t) ? null : t;
+    }
+
+    /**
+     * The text, stripped, or null when it is nothing or the file lacks the column; at most {@code maxLength}
+     * characters (code points), else refused "{@code <column> is longer than <maxLength> characters}".
+     * <pre>{@code
+     * String url = cells.optionalText(2000, "链接", "URL");
+     * }</pre>
+     *
+     * @since 1.4.0
+     */
+    public String optionalText(int maxLength, String... names) {
+        String t = optionalText(names);
+        return t == null ? null : capped(t, maxLength, names);
+    }
+
+    private String capped(String text, int maxLength, String... names) {
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            throw refused("is longer than " + maxLength + " characters", names);
+        }
+        return text;
+    }
+
+    /**
+     * A day in one of {@link Cells#localDate}'s layouts, or null for nothing. Since 1.4.0 a day outside
+     * {@link #FIRST_YEAR} to {@link #LAST_YEAR} is refused as {@link #withinYears} says (before, it was read).
+     */
     public LocalDate optionalDay(String... names) {
         String t = row.text(names);
         if (nothing(t)) {
             return null;
         }
+        LocalDate day;
         try {
-            return Cells.localDate(t);
+            day = Cells.localDate(t);
         } catch (IllegalArgumentException e) {
             throw refused(e.getMessage(), names);
         }
+        return withinYears(day, names);
+    }
+
+    /**
+     * A day as {@link #optionalDay} reads it, required: refused "{@code <column> is empty}" for nothing.
+     * <pre>{@code
+     * LocalDate day = cells.day("日期", "Date");   // 2024-05-01 for "2024/5/1"; "日期 1999-12-31 is not a day from 2000 to 2100"
+     * }</pre>
+     *
+     * @since 1.4.0
+     */
+    public LocalDate day(String... names) {
+        LocalDate day = optionalDay(names);
+        if (day == null) {
+            throw refused("is empty", names);
+        }
+        return day;
+    }
+
+    /**
+     * {@code day} when its year is from {@link #FIRST_YEAR} to {@link #LAST_YEAR}, else refused
+     * "{@code <column> <cell> is not a day from 2000 to 2100}": for a format that reads a layout of its own.
+     * <pre>{@code
+     * LocalDate day = cells.withinYears(LocalDate.parse(text, GOOGLE_DATE), "Day");
+     * }</pre>
+     *
+     * @since 1.4.0
+     */
+    public LocalDate withinYears(LocalDate day, String... names) {
+        if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
+            throw refused(row.text(names) + " is not a day from " + FIRST_YEAR + " to " + LAST_YEAR, names);
+        }
+        return day;
     }
 
     /** A whole count, 0 for nothing; never negative. */

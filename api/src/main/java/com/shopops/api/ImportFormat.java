@@ -36,6 +36,22 @@ public interface ImportFormat<R> extends ExtensionPoint {
     /** A sentence for error messages: what a file of this format looks like, e.g. its header. */
     String describe();
 
+    /**
+     * A permission of the plugin that also lets a user import this format, besides the host's {@code data.import}
+     * (which lets a user import every format), or null for {@code data.import} alone. A user who names no format
+     * needs it for every format of the kind.
+     * <pre>{@code
+     * public String permission() {
+     *     return "competitors.edit";   // whoever keeps the peer list imports the peers' snapshots, not the orders
+     * }
+     * }</pre>
+     *
+     * @since 1.4.0
+     */
+    default String permission() {
+        return null;
+    }
+
     /** Whether files of this format start with a header row. */
     default boolean hasHeader() {
         return true;

@@ -79,12 +79,6 @@ class ActivitiesPageIT {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
-    /** Clicks an element in the middle of the window, clear of the sticky header. */
-    private static void click(Chromium browser, String css) {
-        WebElement element = browser.visible(css);
-        browser.js("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
 
     private static void setValue(Chromium browser, String css, String value) {
         browser.js("const n = document.querySelector(arguments[0]); n.value = arguments[1]; n.dispatchEvent(new Event('input'));", css, value);
@@ -121,7 +115,7 @@ class ActivitiesPageIT {
             browser.screenshot("activities");
 
             // Opening the live campaign from the calendar: its products and history.
-            click(browser, "#cal-grid td[data-date='2026-11-20'] .cal-bar a");
+            browser.click("#cal-grid td[data-date='2026-11-20'] .cal-bar a");
             browser.until(d -> !browser.all("#panel-history tbody tr").isEmpty());
             assertTrue(browser.path().contains("campaign=" + live), browser.path());
             assertTrue(browser.visible("#panel-title").getText().contains(LIVE));
@@ -138,13 +132,13 @@ class ActivitiesPageIT {
             // A planned platform campaign: "live" is refused with the reason, "registered" works.
             openPage(browser, PAGE + "&campaign=" + deadline);
             assertEquals(List.of("registered"), browser.all("#next-buttons button").stream().map(b -> b.getAttribute("data-to")).toList());
-            click(browser, "#panel-status details summary");
+            browser.click("#panel-status details summary");
             new Select(browser.visible("#other-status")).selectByValue("live");
-            click(browser, "#other-move");
+            browser.click("#other-move");
             browser.until(d -> !browser.visible("#status-error").getText().isBlank());
             assertTrue(browser.visible("#status-error").getText().contains("planned"), browser.visible("#status-error").getText());
             assertEquals("planned", campaign(DEADLINE).get("status").asText(), "nothing moved");
-            click(browser, "#next-buttons button[data-to='registered']");
+            browser.click("#next-buttons button[data-to='registered']");
             browser.until(d -> !browser.all("#panel-title .badge[data-status='registered']").isEmpty());
             assertEquals("registered", campaign(DEADLINE).get("status").asText());
             browser.until(d -> browser.all("#panel-history tbody tr").size() >= 2);
@@ -158,7 +152,7 @@ class ActivitiesPageIT {
             WebElement notes = browser.visible("#review-notes");
             notes.clear();
             notes.sendKeys("复盘：锅具专场转化好，<b>下次</b>多备库存");
-            click(browser, "#review-save");
+            browser.click("#review-save");
             browser.until(d -> {
                 try {
                     return "复盘：锅具专场转化好，<b>下次</b>多备库存".equals(campaign(ENDED).get("notes").asText());
@@ -179,10 +173,10 @@ class ActivitiesPageIT {
             browser.visible("#new-products input[name='p-sku']").sendKeys("HK-001");
             browser.visible("#new-products input[name='p-allocated']").sendKeys("100");
             browser.visible("#new-products input[name='p-price']").sendKeys("9.90");
-            click(browser, "#new-save");
+            browser.click("#new-save");
             browser.until(d -> browser.visible("#err-liveTo").getText().contains("before liveFrom"));
             setValue(browser, "#new-liveTo", "2026-12-22");
-            click(browser, "#new-save");
+            browser.click("#new-save");
             browser.until(d -> browser.visible("#panel-title").getText().contains("淘抢购·年货节"));
             JsonNode created = campaign("淘抢购·年货节");
             assertEquals("planned", created.get("status").asText());

@@ -106,7 +106,7 @@ class AdsPageIT {
             browser.screenshot("ads");
 
             // Sorting by a column and filtering by decision.
-            browser.visible("#keywords th button[data-sort='clicks']").click();
+            browser.click("#keywords th button[data-sort='clicks']");
             browser.until(d -> !browser.all("#keywords th[aria-sort='descending'] button[data-sort='clicks']").isEmpty());
             new Select(browser.visible("#filter-action")).selectByValue("raise-bid");
             browser.until(d -> Set.copyOf(actionsShown(browser)).equals(Set.of("raise-bid")));
@@ -140,7 +140,7 @@ class AdsPageIT {
             var roi = browser.visible("#rule-target-roi");
             roi.clear();
             roi.sendKeys("0");
-            browser.visible("#settings-save").click();
+            browser.click("#settings-save");
             browser.until(d -> browser.visible("#settings-error").getText().contains("target-roi"));
             assertEquals("3", server.get(ads("/settings")).json().get("target-roi").asText(), "nothing was changed");
             roi.clear();
@@ -148,7 +148,7 @@ class AdsPageIT {
             var budget = browser.visible("#rule-monthly-budget");
             budget.clear();
             budget.sendKeys("30000");
-            browser.visible("#settings-save").click();
+            browser.click("#settings-save");
             browser.until(d -> "overspend".equals(browser.visible("#pace-state").getAttribute("data-state")));
             assertEquals("3000000", server.get(ads("/settings")).json().get("monthly-budget").asText());
             assertTrue(browser.all("#settings-error").stream().noneMatch(WebElement::isDisplayed));

@@ -197,7 +197,7 @@ class BriefingIT {
             browser.open("/login.html");
             browser.visible("#name").sendKeys("admin");
             browser.visible("#password").sendKeys(Distribution.OWNER_PASSWORD);
-            browser.visible("#login button[type=submit]").click();
+            browser.click("#login button[type=submit]");
             browser.until(d -> !browser.path().startsWith("/login.html"));
             browser.open("/?shop=demo");
             browser.mounted();

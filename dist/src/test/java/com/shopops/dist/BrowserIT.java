@@ -89,12 +89,12 @@ class BrowserIT {
         browser.visible("#name").sendKeys(name);
         browser.visible("#password").clear();
         browser.visible("#password").sendKeys(password);
-        browser.visible("#login button[type=submit]").click();
+        browser.click("#login button[type=submit]");
     }
 
     private static void signOut() {
-        browser.visible(".user-menu summary").click();
-        browser.visible(".user-menu-panel button").click();
+        browser.click(".user-menu summary");
+        browser.click(".user-menu-panel button");
         browser.until(d -> browser.path().startsWith("/login.html"));
     }
 
@@ -176,11 +176,16 @@ class BrowserIT {
                 + "XSS-1,\"" + XSS.replace("\"", "\"\"") + "\",测试,9.90,3.00,5,listed\n"
                 + "MUG-1,陶瓷马克杯 白色,厨房/杯具,39.00,12.00,140,listed\n"
                 + "BAD-1,价格不对,厨房/杯具,abc,1.00,1,listed\n", StandardCharsets.UTF_8);
+        // a plugin's page links to the import with its kind and format chosen
+        page("/import.html?shop=demo&kind=competitors&format=peer-snapshot");
+        browser.until(d -> "peer-snapshot".equals(new Select(browser.visible("#format")).getFirstSelectedOption().getAttribute("value")));
+        assertEquals("competitors", new Select(browser.visible("#kind")).getFirstSelectedOption().getAttribute("value"));
+
         page("/import.html?shop=demo");
         new Select(browser.visible("#kind")).selectByValue("products");
         new Select(browser.visible("#format")).selectByValue("generic");
         browser.visible("#file").sendKeys(file.toAbsolutePath().toString());
-        browser.visible("#start").click();
+        browser.click("#start");
         browser.visible("#job progress");
         browser.visible("#result-card");
         assertTrue(browser.visible("#rejected table").getText().contains("4"), "the bad row's line number is listed");
@@ -190,14 +195,14 @@ class BrowserIT {
 
         page("/?shop=demo");
         browser.visible("#q").sendKeys("XSS-1");
-        browser.visible("#product-search button").click();
+        browser.click("#product-search button");
         browser.until(d -> browser.all("#products tbody tr").size() == 1);
         WebElement title = browser.all("#products tbody td").get(1);
         assertEquals(XSS, title.getText(), "the title is shown as the text it is");
         assertTrue(browser.all("#products img").isEmpty(), "no element was made from the title");
         assertNull(browser.js("return window.__xss"), "the onerror handler never ran");
 
-        browser.visible("#products .table-tools button").click();
+        browser.click("#products .table-tools button");
         Path csv = browser.until(d -> {
             try (Stream<Path> files = Files.list(browser.downloads)) {
                 return files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElse(null);
@@ -232,11 +237,18 @@ class BrowserIT {
             assertFalse(browser.visible("h1").getText().isBlank(), href);
             assertEquals(List.of(), browser.untranslated(), href);
             assertEquals("page", browser.visible("#shell-nav a[aria-current]").getAttribute("aria-current"));
+            // a picture of each plugin's first screen with its data, for people to look at (dist/target/screenshots)
+            try {
+                browser.until(d -> !browser.all("main table, main canvas").isEmpty());
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // a page without a table or chart yet is pictured as it is
+            }
+            browser.screenshot("plugin-" + href.replaceAll("^.*/ui/([^/]+)/.*$", "$1"));
         }
         page("/ui/traffic/sources.html?shop=demo");
         browser.visible("#source").sendKeys("直通车");
         new Select(browser.visible("#channel")).selectByValue("paid");
-        browser.visible("#save").click();
+        browser.click("#save");
         browser.until(d -> browser.visible("#channels tbody").getText().contains("直通车"));
         assertTrue(browser.visible("#channels tbody").getText().contains("付费推广"));
         browser.screenshot("traffic-sources");
@@ -260,7 +272,7 @@ class BrowserIT {
 
         page("/settings/tokens.html");
         browser.visible("#token-name").sendKeys("夜间导入脚本");
-        browser.visible("#create button").click();
+        browser.click("#create button");
         String token = browser.visible("#token-value").getText();
         assertTrue(token.length() >= 20, token);
         assertEquals(200, server.as(token).get("/api/me").status(), "the new token signs a script in");
@@ -279,9 +291,9 @@ class BrowserIT {
     void disablingAPluginTakesItOutOfTheNavigationAndEnablingBringsItBack() {
         page("/settings/plugins.html");
         assertNotNull(browser.visible("#shell-nav a[data-plugin='traffic']"));
-        browser.visible("button[data-action='disable'][data-plugin='traffic']").click();
+        browser.click("button[data-action='disable'][data-plugin='traffic']");
         browser.until(d -> browser.all("#shell-nav a[data-plugin='traffic']").isEmpty());
-        browser.visible("button[data-action='enable'][data-plugin='traffic']").click();
+        browser.click("button[data-action='enable'][data-plugin='traffic']");
         browser.visible("#shell-nav a[data-plugin='traffic']");
         browser.visible("button[data-action='disable'][data-plugin='traffic']");
     }
@@ -295,7 +307,8 @@ class BrowserIT {
         browser.until(d -> !browser.path().startsWith("/login.html"));
         browser.mounted();
         List<String> labels = navLabels();
-        assertFalse(labels.contains("成员") || labels.contains("导入数据"), "a designer sees no users or import: " + labels);
+        assertFalse(labels.contains("成员"), "a designer sees no users: " + labels);
+        assertTrue(labels.contains("导入数据"), "a designer may import the peers' snapshots: " + labels);
         assertTrue(labels.contains("流量"), labels.toString());
 
         browser.open("/settings/users.html");
@@ -309,8 +322,26 @@ class BrowserIT {
         var login = anonymous.post("/api/auth/login", "{\"name\":\"" + DESIGNER + "\",\"password\":\"" + DESIGNER_PASSWORD + "\"}");
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
         assertEquals(403, anonymous.send("GET", "/settings/users.html", null, "Cookie", cookie).status());
-        assertEquals(403, anonymous.send("GET", "/import.html", null, "Cookie", cookie).status());
         assertEquals(200, anonymous.send("GET", "/ui/traffic/sources.html", null, "Cookie", cookie).status());
+
+        // A designer keeps the peer list (competitors.edit): the import page is theirs for the peers' snapshots and
+        // for nothing else, and the server refuses them an import of orders (data.import).
+        assertEquals(200, anonymous.send("GET", "/import.html", null, "Cookie", cookie).status());
+        // (the recent imports' file names are data, not texts to translate)
+        browser.open("/import.html?shop=demo");
+        browser.mounted();
+        assertEquals("", browser.errors());
+        browser.until(d -> !browser.all("#kind option").isEmpty());
+        assertEquals(List.of("competitors"), browser.all("#kind option").stream().map(o -> o.getAttribute("value")).toList());
+        Object orders = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/shell/shell.js').then(async ({ api }) => {
+                  const body = new FormData();
+                  body.append('kind', 'orders');
+                  body.append('file', new Blob(['x']), 'orders.csv');
+                  try { await api('/api/shops/demo/imports', { method: 'POST', body }); done(200); } catch (e) { done(e.status); }
+                });""");
+        assertEquals(403L, orders, "an import of orders needs data.import");
 
         page("/ui/traffic/sources.html");
         assertTrue(browser.visible("#channels tbody").getText().contains("直通车"));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -154,6 +155,28 @@ final class Chromium implements AutoCloseable {
     /** Waits for an element matching {@code css} that is displayed, and answers it. */
     WebElement visible(String css) {
         return until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /**
+     * Clicks the first element matching {@code css} as a person would: scrolled to the middle of the
+     * window, clear of the sticky header (one in a table that scrolls sideways into its box first), once
+     * one is shown and enabled. A page still drawing (the briefing arriving above a form) can move the
+     * element under the pointer; a click something else caught is tried again until the page is still.
+     */
+    void click(String css) {
+        until(d -> {
+            WebElement element = all(css).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+            if (element == null || !element.isEnabled()) {
+                return null;
+            }
+            js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+            try {
+                element.click();
+                return true;
+            } catch (ElementClickInterceptedException movedUnderThePointer) {
+                return null;
+            }
+        });
     }
 
     List<WebElement> all(String css) {

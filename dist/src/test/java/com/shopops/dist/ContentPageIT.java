@@ -107,12 +107,6 @@ class ContentPageIT {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
-    private static void click(Chromium browser, String css) {
-        WebElement element = browser.until(d -> browser.all(css).stream().findFirst().orElse(null));
-        browser.js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
-        browser.until(d -> element.isDisplayed() && element.isEnabled());
-        element.click();
-    }
 
     private static long scrollWidth(Chromium browser) {
         return (Long) browser.js("return document.documentElement.scrollWidth");
@@ -247,7 +241,7 @@ class ContentPageIT {
             browser.screenshot("content");
 
             // The week of the shown day: seven days, each with the server's posts.
-            click(browser, "#view-week");
+            browser.click("#view-week");
             browser.until(d -> "week".equals(browser.visible("#cal").getAttribute("data-view")) && browser.all("#cal-week .cal-day").size() == 7);
             String monday = LocalDate.parse(DAY).with(java.time.DayOfWeek.MONDAY).toString();
             assertEquals(monday, browser.visible("#cal").getAttribute("data-from"));
@@ -265,7 +259,7 @@ class ContentPageIT {
             assertEquals(demoError, browser.visible("#panel-deliveries .delivery-error").getText());
             assertEquals("5", browser.visible("#panel-deliveries tbody td.num").getText(), "the demo's five attempts");
             int historyBefore = browser.all("#panel-history tbody tr").size();
-            click(browser, "#move-retry");
+            browser.click("#move-retry");
             browser.until(d -> browser.all("#panel-history tbody tr").size() > historyBefore
                     && "1".equals(browser.visible("#panel-deliveries tbody td.num").getText()));
             JsonNode retried = get(content("/posts/" + failedId));
@@ -283,7 +277,7 @@ class ContentPageIT {
 
             // A new post, its body with markup: stored as typed and shown as text, nothing run.
             LocalDate postDay = today.plusDays(3);
-            click(browser, "#new-post");
+            browser.click("#new-post");
             browser.visible("#f-title").sendKeys(NEW_TITLE);
             browser.js("document.getElementById('f-body').value = arguments[0]", NEW_BODY);
             new Select(browser.visible("#f-kind")).selectByValue("recommendation");
@@ -296,7 +290,7 @@ class ContentPageIT {
             if (!outbox.isSelected()) {
                 outbox.click();
             }
-            click(browser, "#post-save");
+            browser.click("#post-save");
             browser.until(d -> browser.visible("#panel").getAttribute("data-post").matches("\\d+"));
             long newId = Long.parseLong(browser.visible("#panel").getAttribute("data-post"));
             JsonNode created = get(content("/posts/" + newId));
@@ -310,9 +304,9 @@ class ContentPageIT {
             assertTrue(browser.path().contains("post=" + newId), browser.path());
 
             // Sent for review and approved by the owner: with a time and a channel it is scheduled.
-            click(browser, "#move-submit");
+            browser.click("#move-submit");
             browser.until(d -> "review".equals(browser.visible("#panel").getAttribute("data-status")));
-            click(browser, "#move-approve");
+            browser.click("#move-approve");
             browser.until(d -> "scheduled".equals(browser.visible("#panel").getAttribute("data-status")));
             assertEquals("scheduled", get(content("/posts/" + newId)).get("status").asText());
             assertEquals("admin", get(content("/posts/" + newId)).get("approvedBy").asText());
@@ -368,7 +362,7 @@ class ContentPageIT {
                 assertEquals("password", secretField.getAttribute("type"));
                 secretField.clear();
                 secretField.sendKeys(secret);
-                click(browser, ".channel-form[data-channel='webhook'] button[type=submit]");
+                browser.click(".channel-form[data-channel='webhook'] button[type=submit]");
                 browser.until(d -> {
                     try {
                         return get("/api/shops/demo/channels/webhook").get("configured").asBoolean();
@@ -381,7 +375,7 @@ class ContentPageIT {
                 browser.until(d -> masked.equals(browser.visible("#ch-webhook-secret").getAttribute("value")));
                 assertEquals("true", browser.visible(".channel-form[data-channel='webhook'] .badge").getAttribute("data-configured"));
                 browser.js("document.getElementById('shell-notice')?.replaceChildren()");
-                click(browser, ".channel-form[data-channel='webhook'] button[type=submit]");
+                browser.click(".channel-form[data-channel='webhook'] button[type=submit]");
                 browser.until(d -> !browser.all(".notice.ok").isEmpty());
                 JsonNode kept = get("/api/shops/demo/channels/webhook");
                 assertTrue(kept.get("configured").asBoolean(), "the masked secret sent back keeps the secret: " + kept);
@@ -399,7 +393,7 @@ class ContentPageIT {
             assertTrue(scrollWidth(browser) <= 390, "nothing wider than the phone: " + scrollWidth(browser));
             clean(browser);
             browser.screenshot("content-phone-zh");
-            click(browser, "#view-week");
+            browser.click("#view-week");
             browser.until(d -> browser.all("#cal-week .cal-day").size() == 7);
             assertTrue(browser.visible("#cal-week").getText().contains("已发布"));
             assertTrue(scrollWidth(browser) <= 390, "the week fits the phone: " + scrollWidth(browser));

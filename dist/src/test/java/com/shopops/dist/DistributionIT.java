@@ -21,6 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributionIT {
 
     /** Libraries the host provides; a plugin that ships its own copy breaks PF4J's class loading. */
+    /**
+     * Every plugin the distribution ships and the API it needs: what 1.2.0 added (aggregate reads,
+     * ShopRequest.csv, Money), what 1.3.0 added (member reads, Channels, files), or what 1.4.0 added
+     * (ImportCells' texts and days, SettingValues).
+     */
+    private static final Map<String, String> NEEDS = Map.of("traffic", "1.4.0", "ads", "1.4.0", "activities", "1.4.0",
+            "members", "1.4.0", "content", "1.4.0", "service", "1.4.0", "listings", "1.4.0", "competitors", "1.4.0");
+
     private static final List<String> HOST_LIBRARIES = List.of("shopops-api", "pf4j", "javalin", "jdbi3", "jackson-", "slf4j");
 
     @Test
@@ -32,7 +40,7 @@ class DistributionIT {
             assertTrue(jars.stream().anyMatch(j -> j.startsWith("shopops-platform-")), jars.toString());
             assertTrue(jars.stream().anyMatch(j -> j.startsWith("shopops-api-")), jars.toString());
         }
-        for (String id : List.of("traffic", "ads", "activities", "members", "content")) {
+        for (String id : NEEDS.keySet()) {
             assertTrue(Files.isRegularFile(Distribution.HOME.resolve("plugins/" + id + "-0.1.0.zip")), id + " zip");
         }
         Path tar = Distribution.HOME.resolveSibling(Distribution.HOME.getFileName() + ".tar.gz");
@@ -48,9 +56,8 @@ class DistributionIT {
                 descriptor.load(new ByteArrayInputStream(entries.get("plugin.properties")));
                 String id = descriptor.getProperty("plugin.id");
                 assertEquals(zip.getFileName().toString(), id + "-" + descriptor.getProperty("plugin.version") + ".zip");
-                // the plugins use what API 1.2.0 added (aggregate reads, ShopRequest.csv, Money); members and
-                // content what 1.3.0 added (member reads, Channels, files)
-                String needs = id.equals("members") || id.equals("content") ? "1.3.0" : "1.2.0";
+                String needs = NEEDS.get(id);
+                assertTrue(needs != null, id + " is listed with the API it needs");
                 assertEquals(">=" + needs + " & <2.0.0", descriptor.getProperty("plugin.requires"), zip + " requires");
 
                 byte[] jar = entries.get("lib/" + id + "-" + descriptor.getProperty("plugin.version") + ".jar");

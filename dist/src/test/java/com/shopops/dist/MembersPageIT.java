@@ -94,16 +94,6 @@ class MembersPageIT {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
-    /**
-     * Clicks an element in the middle of the window, clear of the sticky header; one in a table that
-     * scrolls sideways is scrolled into its box first.
-     */
-    private static void click(Chromium browser, String css) {
-        WebElement element = browser.until(d -> browser.all(css).stream().findFirst().orElse(null));
-        browser.js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
-        browser.until(d -> element.isDisplayed());
-        element.click();
-    }
 
     private static long scrollWidth(Chromium browser) {
         return (Long) browser.js("return document.documentElement.scrollWidth");
@@ -182,7 +172,7 @@ class MembersPageIT {
             int f = busiest.get("f").asInt();
             JsonNode cellList = get("/rfm/customers?date=" + DAY + "&r=" + r + "&f=" + f + "&limit=200");
             assertEquals(busiest.get("customers").asLong(), cellList.get("total").asLong());
-            click(browser, "#rf-grid .rf-cell[data-r='" + r + "'][data-f='" + f + "']");
+            browser.click("#rf-grid .rf-cell[data-r='" + r + "'][data-f='" + f + "']");
             browser.until(d -> browser.all("#rfm-list tbody tr").size() == cellList.get("customers").size());
             Set<String> expected = new TreeSet<>();
             cellList.get("customers").forEach(c -> expected.add(c.get("externalId").asText()));
@@ -214,7 +204,7 @@ class MembersPageIT {
             long audience = preview.get("customers").asLong();
             assertEquals(segmentCustomers, audience, "a segment's audience is the segment");
             browser.until(d -> !browser.all("#audience-count").isEmpty());
-            click(browser, "#builder-segments input[value='" + segment + "']");
+            browser.click("#builder-segments input[value='" + segment + "']");
             browser.until(d -> String.valueOf(audience).equals(browser.visible("#audience-count").getAttribute("data-customers")));
             assertEquals(preview.get("revenue").asText(), browser.visible("#audience-revenue").getAttribute("data-revenue"));
             assertEquals(segmentOffer, browser.visible("#b-offer").getAttribute("value"), "the segment's suggested offer is preselected");
@@ -222,7 +212,7 @@ class MembersPageIT {
             // Creating the action: it is listed by the server with a holdout, and on the page as a draft.
             browser.visible("#b-name").sendKeys(NEW_ACTION);
             browser.visible("#b-offerText").sendKeys("满99减20，7天有效");
-            click(browser, "#create-action");
+            browser.click("#create-action");
             browser.until(d -> {
                 try {
                     return action(NEW_ACTION) != null;
@@ -237,7 +227,7 @@ class MembersPageIT {
             assertEquals("draft", created.get("status").asText());
             String createdId = created.get("id").asText();
             browser.until(d -> !browser.all("#actions .action-name[data-action='" + createdId + "']").isEmpty());
-            click(browser, ".mark-sent[data-action='" + createdId + "']");
+            browser.click(".mark-sent[data-action='" + createdId + "']");
             browser.until(d -> {
                 try {
                     return "sent".equals(action(NEW_ACTION).get("status").asText());
@@ -255,7 +245,7 @@ class MembersPageIT {
             // The demo action's results: the groups, the uplift chart and the verdict in words.
             String demoId = demoAction.get("id").asText();
             JsonNode results = get("/actions/" + demoId + "/results");
-            click(browser, ".show-results[data-action='" + demoId + "']");
+            browser.click(".show-results[data-action='" + demoId + "']");
             browser.until(d -> demoId.equals(browser.visible("#results-box").getAttribute("data-action")));
             String verdict = !results.get("enoughData").asBoolean() ? "not-enough"
                     : results.get("conversionUplift").get("significant").asBoolean() ? "significant" : "not-significant";
@@ -275,7 +265,7 @@ class MembersPageIT {
             browser.until(d -> !browser.all(".send-offer[data-action='" + demoId + "']").isEmpty());
             new org.openqa.selenium.support.ui.Select(browser.all(".action-buttons[data-action='" + demoId + "'] .send-channel").get(0))
                     .selectByValue("outbox");
-            click(browser, ".send-offer[data-action='" + demoId + "']");
+            browser.click(".send-offer[data-action='" + demoId + "']");
             String treatedText = String.format(Locale.US, "%,d", demoAction.get("treated").asLong());
             browser.until(d -> browser.all(".notice, [role='status']").stream()
                     .anyMatch(n -> n.getText().contains("outbox") && n.getText().contains(treatedText)));
@@ -294,7 +284,7 @@ class MembersPageIT {
             }
             assertNotNull(customer, "a customer with a phone number in the cell");
             String id = customer;
-            click(browser, "#rfm-list .customer-link[data-customer='" + id + "']");
+            browser.click("#rfm-list .customer-link[data-customer='" + id + "']");
             browser.until(d -> id.equals(browser.visible("#customer").getAttribute("data-customer")));
             assertTrue(browser.path().contains("customer="), browser.path());
             String ownersPhone = owners.get("contact").get("phone").asText();
@@ -308,7 +298,7 @@ class MembersPageIT {
             WebElement input = browser.visible("#tags-input");
             input.clear();
             input.sendKeys(String.join("，", tags));
-            click(browser, "#tags-save");
+            browser.click("#tags-save");
             browser.until(d -> {
                 try {
                     List<String> saved = new ArrayList<>();
@@ -339,7 +329,7 @@ class MembersPageIT {
             clean(browser);
             browser.screenshot("members-phone-zh");
             openPage(browser, PAGE + "&customer=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-            click(browser, ".show-results[data-action='" + demoId + "']");
+            browser.click(".show-results[data-action='" + demoId + "']");
             browser.until(d -> !browser.all("#uplift-conversion canvas").isEmpty());
             assertTrue(List.of("数据还不够", "显著", "不显著").contains(browser.visible("#results-verdict").getText()));
             assertTrue(scrollWidth(browser) <= 390, "the customer and the results fit the phone: " + scrollWidth(browser));

@@ -337,6 +337,21 @@ class StoredXssIT {
         // No secret: the channel is not set up, so nothing is ever sent to the address.
         created(server.put("/api/shops/demo/channels/webhook", json(Map.of("url", plant("webhook-url"), "secret", ""))));
 
+        // Competitors: a peer shop's name and a product title from two days' snapshots, its price cut on the second.
+        String peer = csv(plant("peer", 100));
+        String peerTitle = csv(plant("peer-title", 200));
+        imported(server, "competitors", "peer-snapshot", "peers.csv", "Date,Shop,Product ID,Title,Price,Monthly sales\n"
+                + "2026-11-21," + peer + ",XSS-P1," + peerTitle + ",99.00,10\n" + DAY + "," + peer + ",XSS-P1," + peerTitle + ",79.00,15\n");
+
+        // Customer service: an agent's name, as the back office's chat report gives it.
+        imported(server, "service", "service-chats", "chats.csv", "Date,Agent,Customer,Start time,First response,Messages\n"
+                + DAY + "," + csv(plant("agent", 100)) + ",xss-buyer,10:00,30,6\n");
+
+        // Listings: a marketplace listing with the hero's main image (the demo listing sheet's fingerprint of HK-001),
+        // a certain copycat whatever its title: its shop and title.
+        imported(server, "listings", "marketplace-listings", "listings.csv", "Date,Shop,Listing ID,Title,Price,Image hash\n"
+                + DAY + "," + csv(plant("listing-shop", 100)) + ",XSS-L1," + csv(plant("listing-title", 200)) + ",79.00,c3a1f09e7b2d4e58\n");
+
         // This morning's briefing again, now that the task is overdue, the post late and the search term sold.
         created(server.post("/api/shops/demo/briefing?lang=en", ""));
 
@@ -373,6 +388,16 @@ class StoredXssIT {
                 new Page(plugins.formatted("content/index.html") + "day=" + DAY + "&post=" + postId,
                         "!!document.querySelector('#cal .cal-day') && !!document.querySelector('#panel-history .data-table')"
                                 + " && !!document.querySelector('#channels form')",
-                        List.of("post-title", "post-body", "post-campaign", "send-back", "webhook-url")));
+                        List.of("post-title", "post-body", "post-campaign", "send-back", "webhook-url")),
+                new Page(plugins.formatted("competitors/index.html") + WEEK,
+                        "!!document.querySelector('#peers tbody tr') && !!document.querySelector('#sales-chart canvas')"
+                                + " && !!document.querySelector('#changes-prices tbody tr')",
+                        List.of("peer", "peer-title")),
+                new Page(plugins.formatted("service/index.html") + WEEK,
+                        "!!document.querySelector('#ranking tbody tr') && !!document.querySelector('#conversion-chart canvas')",
+                        List.of("agent")),
+                new Page(plugins.formatted("listings/index.html"),
+                        "!!document.querySelector('#suspects tbody tr') && !!document.querySelector('#checks-chart canvas')",
+                        List.of("listing-shop", "listing-title")));
     }
 }

@@ -115,7 +115,7 @@ class TaskBoardIT {
         browser.until(d -> browser.path().startsWith("/login.html?next="));
         browser.visible("#name").sendKeys("admin");
         browser.visible("#password").sendKeys(Distribution.OWNER_PASSWORD);
-        browser.visible("#login button[type=submit]").click();
+        browser.click("#login button[type=submit]");
         browser.until(d -> browser.path().startsWith("/tasks.html"));
         browser.mounted();
         browser.visible("#column-OPEN");
@@ -131,12 +131,12 @@ class TaskBoardIT {
         assertTrue(browser.visible("#task-" + fromFinding + " .figures-line").getText().contains("1,240 against 1,512"),
                 browser.visible("#task-" + fromFinding).getText());
 
-        browser.visible("#new-card summary").click();
+        browser.click("#new-card summary");
         browser.visible("#new-title").sendKeys(TITLE);
         new Select(browser.visible("#new-role")).selectByValue("DESIGN");
         new Select(browser.visible("#new-assignee")).selectByVisibleText(DESIGNER);
         browser.js("document.getElementById('new-due').value = arguments[0]", TODAY.toString());
-        browser.visible("#new-task button[type=submit]").click();
+        browser.click("#new-task button[type=submit]");
         card = browser.until(d -> cardIn("OPEN", TITLE));
         String text = browser.visible("#" + card).getText();
         assertTrue(text.contains("Design") && text.contains(DESIGNER) && text.contains("Due " + TODAY), text);
@@ -147,9 +147,9 @@ class TaskBoardIT {
     @Order(3)
     void movesTheTaskToDoingAndThenDone() {
         browserTest();
-        browser.visible("#" + card + " button[data-move='DOING']").click();
+        browser.click("#" + card + " button[data-move='DOING']");
         browser.visible("#column-DOING #" + card);
-        browser.visible("#" + card + " button[data-move='DONE']").click();
+        browser.click("#" + card + " button[data-move='DONE']");
         browser.visible("#column-DONE #" + card);
         assertTrue(browser.all("#column-OPEN #" + card).isEmpty() && browser.all("#column-DOING #" + card).isEmpty());
         assertEquals("", browser.errors());
@@ -159,15 +159,15 @@ class TaskBoardIT {
     @Order(4)
     void aCommentWithMarkupShowsAsText() throws Exception {
         browserTest();
-        browser.visible("#" + card + " .task-title").click();
+        browser.click("#" + card + " .task-title");
         browser.visible("#task-dialog #comment-text").sendKeys(HTML_COMMENT);
-        browser.visible("#comment-form button[type=submit]").click();
+        browser.click("#comment-form button[type=submit]");
         WebElement comment = browser.visible("#comments .comment-text");
         assertEquals(HTML_COMMENT, comment.getText());
         assertTrue(browser.all("#comments b").isEmpty(), "no element was made from the comment");
         assertTrue(browser.visible("#comments").getText().contains("admin"));
         browser.screenshot("tasks-detail");
-        browser.visible("#task-close").click();
+        browser.click("#task-close");
         browser.until(d -> browser.visible("#" + card).getText().contains("Comments: 1"));
         JsonNode stored = server.get("/api/shops/" + SHOP + "/tasks/" + card.substring("task-".length())).json();
         assertEquals(HTML_COMMENT, stored.get("comments").get(0).get("text").asText());
@@ -179,7 +179,7 @@ class TaskBoardIT {
     void theWeeklyViewShowsTheTaskUnderItsRole() throws Exception {
         browserTest();
         browser.js("window.scrollTo(0, 0)"); // the sticky header would cover the tab where the last test left off
-        browser.visible("#tab-week").click();
+        browser.click("#tab-week");
         WebElement design = browser.visible("#week-roles section[data-role='DESIGN']");
         String week = String.format("%d-W%02d", TODAY.get(IsoFields.WEEK_BASED_YEAR), TODAY.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         assertEquals(week, browser.visible("#week").getAttribute("value"));

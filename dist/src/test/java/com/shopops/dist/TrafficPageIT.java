@@ -85,11 +85,11 @@ class TrafficPageIT {
             browser.screenshot("traffic");
 
             // The owner changes a page-health threshold on the page; the plugin keeps it for the shop.
-            browser.visible("#health details summary").click();
+            browser.click("#health details summary");
             var field = browser.visible("#health-thresholds input[name='page-health.pages-per-visit.pass']");
             field.clear();
             field.sendKeys("1.5");
-            browser.visible("#health-thresholds button[type=submit]").click();
+            browser.click("#health-thresholds button[type=submit]");
             browser.until(d -> {
                 try {
                     return server.get(traffic("/page-health/thresholds")).json().get("thresholds")

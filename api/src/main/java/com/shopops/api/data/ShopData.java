@@ -31,10 +31,10 @@ import java.util.function.Consumer;
  * dashboard over a million orders. The aggregate reads ({@link #coverage}, {@link #orderFigures},
  * {@link #trafficFigures}, {@link #trafficFiguresBySource}, {@link #sellThrough}, {@link #productSales},
  * {@link #productViews}, {@link #firstSales}, {@link #funnelCounts}, {@link #hourFigures},
- * {@link #weeklyUnits}) add up in the database, filtered by shop and day on the core's indexes, and answer
- * a few rows however much data a range holds. Unless a method says otherwise, an order counts when it was
- * placed on a day of the range and is not cancelled (refunded orders count, as in {@link #summary}); a
- * product is its SKU, which is also the behaviour events' item id. Both days of a range are required. For
+ * {@link #weeklyUnits}, and since 1.4.0 {@link #ordersWithAny}) add up in the database, filtered by shop and
+ * day on the core's indexes, and answer a few rows however much data a range holds. Unless a method says
+ * otherwise, an order counts when it was placed on a day of the range and is not cancelled (refunded orders
+ * count, as in {@link #summary}); a product is its SKU, which is also the behaviour events' item id. Both days of a range are required. For
  * example, a week's conversion rate and AOV as the platforms count them:
  * <pre>{@code
  * OrderFigures o = data.orderFigures(shop.id(), monday, sunday);
@@ -92,6 +92,26 @@ public interface ShopData {
 
     /** The headline figures of those days; {@code from} and {@code to} may be null for all time. */
     ShopSummary summary(long shopId, LocalDate from, LocalDate to);
+
+    /**
+     * The orders of the shop with the given {@code externalIds} (the platform's order numbers, as the
+     * export has them), cancelled ones included, of any day, by time; an id without an order of this
+     * shop is left out, and an id given twice answers its order once. Looking up the few orders other
+     * data names spares reading a whole period of orders to find them. The orders that chats name:
+     * <pre>{@code
+     * Set<String> numbers = chats.stream().map(Chat::orderId).filter(Objects::nonNull).collect(toSet());
+     * for (Order o : data.ordersByExternalId(shopId, numbers)) {
+     *     paid.put(o.externalId(), o.paidAt() != null);
+     * }
+     * }</pre>
+     * The host implements this; the default, for other implementations, refuses.
+     *
+     * @param externalIds the order numbers to look up, as many as needed (the host reads them in batches)
+     * @since 1.4.0
+     */
+    default List<Order> ordersByExternalId(long shopId, Collection<String> externalIds) {
+        throw new UnsupportedOperationException("this ShopData has no order lookup by external id");
+    }
 
     // ------------------------------------------------------------------ aggregate reads (1.2.0)
 
@@ -227,6 +247,26 @@ public interface ShopData {
      * @since 1.2.0
      */
     default List<HourFigures> hourFigures(long shopId, LocalDate from, LocalDate to) {
+        throw new UnsupportedOperationException("this ShopData has no aggregate reads");
+    }
+
+    /**
+     * How many orders that count hold at least one of {@code skus}, per day of the range from {@code from}
+     * to {@code to}, in day order; a day without such an order is left out. Unlike adding up
+     * {@link ProductSales#orders()} over products, an order holding two of the products counts once: the
+     * orders of a campaign or a product group, e.g. its share of the shop's orders:
+     * <pre>{@code
+     * Map<LocalDate, Long> days = data.ordersWithAny(shopId, liveFrom, yesterday, List.of("P-1001", "P-1002"));
+     * long campaignOrders = days.values().stream().mapToLong(Long::longValue).sum();
+     * double share = (double) campaignOrders / data.orderFigures(shopId, liveFrom, yesterday).orders();
+     * }</pre>
+     * An order counts as in {@link #productSales} and {@link #orderFigures}: placed on a day of the range
+     * and not cancelled. Both days are required.
+     *
+     * @param skus the products (a few hundred at most); none answers an empty map
+     * @since 1.4.0
+     */
+    default Map<LocalDate, Long> ordersWithAny(long shopId, LocalDate from, LocalDate to, Collection<String> skus) {
         throw new UnsupportedOperationException("this ShopData has no aggregate reads");
     }
 

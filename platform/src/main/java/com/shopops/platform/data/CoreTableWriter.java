@@ -39,9 +39,6 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class CoreTableWriter implements CoreWriter {
 
-    /** Keys per {@code IN (…)} list: well under both databases' limits on bound parameters. */
-    private static final int CHUNK = 500;
-
     private final Handle h;
     private final long shopId;
     private final ZoneId zone;
@@ -50,8 +47,8 @@ public final class CoreTableWriter implements CoreWriter {
     private final Set<String> touchedDays = new HashSet<>();
     /** The days whose product figures a change of stored orders made stale, recomputed from their lines. */
     private final Set<String> productDays = new HashSet<>();
-    /** The orders the write added, whose lines are added to the product figures. */
-    private final List<Long> newOrders = new ArrayList<>();
+    /** The lines of the orders the write added that count, added to the product figures. */
+    private final OrderDays.NewLines newLines = new OrderDays.NewLines();
 
     public CoreTableWriter(Handle handle, Shop shop) {
         this.h = handle;
@@ -63,11 +60,12 @@ public final class CoreTableWriter implements CoreWriter {
 
     /**
      * An order as stored; {@code refunded}: it has a refund (of any kind), which the order figures of its day count;
-     * {@code orderRefund}: the amount of the refund its order export stated, or null.
+     * {@code orderRefund}: the amount of the refund its order export stated, or null; {@code orderRefundReason}: that
+     * refund's reason, or null.
      */
     private record StoredOrder(long id, Long customerId, String createdAt, String day, String paidAt, String status, long amount,
                                boolean amountFromLines, String source, long lineCount, long linesDigest, boolean refunded,
-                               Long orderRefund) {
+                               Long orderRefund, String orderRefundReason) {
     }
 
     /**
@@ -234,8 +232,11 @@ public final class CoreTableWriter implements CoreWriter {
         // The lines of new orders are new: a plain insert. Stored orders whose lines differ get the
         // lines they lack.
         insertNewLines(fresh, lines, orderIds, products);
-        fresh.forEach(orderId -> newOrders.add(orderIds.get(orderId)));
         for (String orderId : fresh) {
+            OrderRow header = headers.get(orderId);
+            if (header.status() != Order.Status.CANCELLED) {
+                newLines.addOrder(day(header), lines.get(orderId).rows());
+            }
             imported += lines.get(orderId).rows().size();
         }
         Map<String, Integer> added = addMissingLines(merge, lines, orderIds, products);
@@ -270,7 +271,7 @@ public final class CoreTableWriter implements CoreWriter {
             + " quantity, unit_price, amount) VALUES ";
     private static final String LINE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int LINE_COLUMNS = 9;
-    /** Lines per INSERT of new orders' lines: one statement for many rows costs the database a quarter less than one each. */
+    /** Lines per INSERT of new orders' lines ({@link ManyRowInsert}). */
     private static final int LINES_PER_INSERT = 100;
 
     /** Inserts the lines of new orders, with plain JDBC and many rows per statement: the hot path of a large import. */
@@ -283,31 +284,16 @@ public final class CoreTableWriter implements CoreWriter {
         if (total == 0) {
             return;
         }
-        int full = total / LINES_PER_INSERT;
-        int rest = total % LINES_PER_INSERT;
-        try (PreparedStatement many = full == 0 ? null : h.getConnection().prepareStatement(lineInsert(LINES_PER_INSERT, false));
-             PreparedStatement last = rest == 0 ? null : h.getConnection().prepareStatement(lineInsert(rest, false))) {
-            int bound = 0;
+        try (ManyRowInsert rows = new ManyRowInsert(h.getConnection(), total, LINES_PER_INSERT, LINE_COLUMNS,
+                n -> lineInsert(n, false))) {
             for (String orderId : orders) {
                 long id = orderIds.get(orderId);
                 Lines l = lines.get(orderId);
                 for (int i = 0; i < l.rows().size(); i++) {
-                    boolean inLast = bound >= full * LINES_PER_INSERT;
-                    PreparedStatement ps = inLast ? last : many;
-                    int row = inLast ? bound - full * LINES_PER_INSERT : bound % LINES_PER_INSERT;
-                    bindLine(ps, row * LINE_COLUMNS, id, l, i, products);
-                    bound++;
-                    if (!inLast && bound % LINES_PER_INSERT == 0) {
-                        many.addBatch();
-                    }
+                    bindLine(rows.next(), rows.offset(), id, l, i, products);
                 }
             }
-            if (many != null) {
-                many.executeBatch();
-            }
-            if (last != null) {
-                last.executeUpdate();
-            }
+            rows.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("order lines could not be written: " + e.getMessage(), e);
         }
@@ -377,7 +363,7 @@ public final class CoreTableWriter implements CoreWriter {
             return;
         }
         Map<Long, long[]> sums = new HashMap<>(); // count, digest, amount
-        for (List<Long> chunk : chunks(orderIds)) {
+        for (List<Long> chunk : KeyLists.of(orderIds)) {
             h.createQuery("SELECT order_id, line_hash, amount FROM order_lines WHERE order_id IN (<keys>)")
                     .bindList("keys", chunk)
                     .map((rs, ctx) -> {
@@ -400,7 +386,7 @@ public final class CoreTableWriter implements CoreWriter {
      * The refund each order states; a stored order that states none loses the one it had ({@code stored}: by
      * their numbers).
      *
-     * @return the stored orders whose stated refund this changed: gained, lost or of another amount
+     * @return the stored orders whose stated refund this changed: gained, lost, of another amount or reason
      */
     private Set<String> writeOrderRefunds(Map<String, OrderRow> headers, Map<String, Long> orderIds,
                                           Map<String, StoredOrder> stored) {
@@ -415,7 +401,9 @@ public final class CoreTableWriter implements CoreWriter {
             long orderId = orderIds.get(e.getKey());
             StoredOrder old = stored.get(e.getKey());
             Long stated = header.refunded() > 0 ? header.refunded() : null;
-            if (old != null && !Objects.equals(old.orderRefund(), stated)) {
+            // the refund's reason counts too: it is what the returns analysis reads ("size", "quality")
+            if (old != null && (!Objects.equals(old.orderRefund(), stated)
+                    || stated != null && !Objects.equals(old.orderRefundReason(), header.refundReason()))) {
                 changed.add(e.getKey());
                 touchedDays.add(day(header)); // the day's refunded orders and amounts
             }
@@ -450,18 +438,18 @@ public final class CoreTableWriter implements CoreWriter {
      */
     private void figuresChanged(boolean changed) {
         if (!touchedDays.isEmpty()) {
-            for (List<String> chunk : chunks(touchedDays)) {
+            for (List<String> chunk : KeyLists.of(touchedDays)) {
                 OrderDays.recompute(h, shopId, chunk);
             }
             touchedDays.clear();
             changed = true;
         }
         // new orders' sums first: a day recomputed after them is made from all its lines, theirs included
-        for (List<Long> chunk : chunks(newOrders)) {
-            OrderDays.addProducts(h, chunk);
+        if (!newLines.isEmpty()) {
+            OrderDays.addProducts(h, shopId, newLines);
+            newLines.clear();
         }
-        newOrders.clear();
-        for (List<String> chunk : chunks(productDays)) {
+        for (List<String> chunk : KeyLists.of(productDays)) {
             OrderDays.recomputeProducts(h, shopId, chunk);
         }
         productDays.clear();
@@ -551,12 +539,13 @@ public final class CoreTableWriter implements CoreWriter {
 
     private Map<String, StoredOrder> storedOrders(Collection<String> externalIds) {
         Map<String, StoredOrder> found = new HashMap<>();
-        for (List<String> chunk : chunks(externalIds)) {
+        for (List<String> chunk : KeyLists.of(externalIds)) {
             h.createQuery("""
                             SELECT external_id, id, customer_id, created_at, day, paid_at, status, amount, amount_from_lines, source,
                                    line_count, lines_digest, CASE WHEN EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = orders.id)
                                    THEN 1 ELSE 0 END,
-                                   (SELECT r.amount FROM refunds r WHERE r.order_id = orders.id AND r.refund_key = 'order')
+                                   (SELECT r.amount FROM refunds r WHERE r.order_id = orders.id AND r.refund_key = 'order'),
+                                   (SELECT r.reason FROM refunds r WHERE r.order_id = orders.id AND r.refund_key = 'order')
                             FROM orders WHERE shop_id = :shop AND external_id IN (<keys>)""")
                     .bind("shop", shopId).bindList("keys", chunk)
                     .map((rs, ctx) -> {
@@ -566,7 +555,8 @@ public final class CoreTableWriter implements CoreWriter {
                         Long orderRefund = rs.wasNull() ? null : refund;
                         found.put(rs.getString(1), new StoredOrder(rs.getLong(2), customerId, rs.getString(4),
                                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9) == 1,
-                                rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getInt(13) == 1, orderRefund));
+                                rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getInt(13) == 1, orderRefund,
+                                rs.getString(15)));
                         return 0;
                     }).list();
         }
@@ -588,30 +578,11 @@ public final class CoreTableWriter implements CoreWriter {
 
     private Map<String, Long> idsByKey(String sql, Collection<String> keys) {
         Map<String, Long> ids = new HashMap<>();
-        for (List<String> chunk : chunks(keys)) {
+        for (List<String> chunk : KeyLists.of(keys)) {
             h.createQuery(sql).bind("shop", shopId).bindList("keys", chunk)
                     .map((rs, ctx) -> ids.put(rs.getString(1), rs.getLong(2))).list();
         }
         return ids;
-    }
-
-    /**
-     * {@code all} in lists of {@link #CHUNK} keys for {@code IN (<keys>)}, the last one filled up with
-     * repeats of its last key (which match nothing more). So every list has the same length, the SQL
-     * Jdbi renders for it is always the same text, and Jdbi parses it once instead of once per batch.
-     */
-    private static <T> List<List<T>> chunks(Collection<T> all) {
-        List<T> list = new ArrayList<>(all);
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += CHUNK) {
-            List<T> chunk = new ArrayList<>(list.subList(i, Math.min(list.size(), i + CHUNK)));
-            T last = chunk.get(chunk.size() - 1);
-            while (chunk.size() < CHUNK) {
-                chunk.add(last);
-            }
-            out.add(chunk);
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- products
@@ -623,7 +594,7 @@ public final class CoreTableWriter implements CoreWriter {
             bySku.merge(p.sku(), p, (a, b) -> b); // the file's last word on a SKU counts
         }
         Map<String, Product> stored = new HashMap<>();
-        for (List<String> chunk : chunks(bySku.keySet())) {
+        for (List<String> chunk : KeyLists.of(bySku.keySet())) {
             h.createQuery("""
                             SELECT id, sku, title, category, price, cost, stock, status, listed_on
                             FROM products WHERE shop_id = :shop AND sku IN (<keys>)""")
@@ -690,7 +661,7 @@ public final class CoreTableWriter implements CoreWriter {
         Set<String> dayTexts = new LinkedHashSet<>();
         days.forEach(d -> dayTexts.add(d.day().toString()));
         Map<String, TrafficDay> stored = new HashMap<>();
-        for (List<String> chunk : chunks(dayTexts)) {
+        for (List<String> chunk : KeyLists.of(dayTexts)) {
             h.createQuery("""
                             SELECT day, source, uv, pv, bounce_rate, avg_stay_seconds, buyers, paid_amount
                             FROM traffic_days WHERE shop_id = :shop AND day IN (<keys>)""")
@@ -771,7 +742,7 @@ public final class CoreTableWriter implements CoreWriter {
             byKey.put(key, r);
         }
         Map<String, String> stored = new HashMap<>();
-        for (List<String> chunk : chunks(byKey.keySet())) {
+        for (List<String> chunk : KeyLists.of(byKey.keySet())) {
             h.createQuery("SELECT review_key, sku, rating, text, day FROM reviews WHERE shop_id = :shop AND review_key IN (<keys>)")
                     .bind("shop", shopId).bindList("keys", chunk)
                     .map((rs, ctx) -> stored.put(rs.getString(1), rs.getString(2) + "|" + rs.getInt(3) + "|"
@@ -832,7 +803,7 @@ public final class CoreTableWriter implements CoreWriter {
                     r.amount(), r.reason()});
         }
         Map<String, String> stored = new HashMap<>();
-        for (List<Long> chunk : chunks(new LinkedHashSet<>(orders.values()))) {
+        for (List<Long> chunk : KeyLists.of(new LinkedHashSet<>(orders.values()))) {
             h.createQuery("SELECT order_id, refund_key, at, amount, reason FROM refunds WHERE order_id IN (<keys>)")
                     .bindList("keys", chunk)
                     .map((rs, ctx) -> stored.put(rs.getLong(1) + "/" + rs.getString(2),
@@ -857,7 +828,7 @@ public final class CoreTableWriter implements CoreWriter {
         }
         executeAll(upsert);
         // a refund counts on its order's day (refunded orders of the days' orders), not on the refund's own day
-        for (List<Long> chunk : chunks(refundedNow)) {
+        for (List<Long> chunk : KeyLists.of(refundedNow)) {
             touchedDays.addAll(h.createQuery("SELECT DISTINCT day FROM orders WHERE id IN (<keys>)")
                     .bindList("keys", chunk).mapTo(String.class).list());
         }

@@ -30,7 +30,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -202,6 +205,23 @@ public final class ShopDataStore implements ShopData {
         });
     }
 
+    @Override
+    public List<Order> ordersByExternalId(long shopId, Collection<String> externalIds) {
+        List<Order> out = new ArrayList<>();
+        jdbi.useHandle(h -> {
+            for (List<String> chunk : KeyLists.of(new LinkedHashSet<>(externalIds))) {
+                out.addAll(h.createQuery("""
+                                SELECT id, shop_id, external_id, customer_id, created_at, day, paid_at, status, amount, source
+                                FROM orders WHERE shop_id = :shop AND external_id IN (<ids>)""")
+                        .bind("shop", shopId).bindList("ids", chunk)
+                        .map(ShopDataStore::order)
+                        .list());
+            }
+        });
+        out.sort(Comparator.comparing(Order::createdAt).thenComparingLong(Order::id));
+        return out;
+    }
+
     // ------------------------------------------------------------------ aggregate reads (API 1.2.0)
 
     @Override
@@ -258,6 +278,11 @@ public final class ShopDataStore implements ShopData {
     @Override
     public List<WeeklyUnits> weeklyUnits(long shopId, LocalDate lastDay, int weeks, Collection<String> skus) {
         return figures.weeklyUnits(shopId, lastDay, weeks, skus);
+    }
+
+    @Override
+    public Map<LocalDate, Long> ordersWithAny(long shopId, LocalDate from, LocalDate to, Collection<String> skus) {
+        return figures.ordersWithAny(shopId, from, to, skus);
     }
 
     @Override

@@ -198,6 +198,27 @@ final class ShopFigures {
         });
     }
 
+    /**
+     * The orders that count holding a line of one of {@code skus}, per day: each order once however many of
+     * them it holds. The orders are found on orders_by_day and each one's lines on the (order_id, line_hash) key.
+     */
+    Map<LocalDate, Long> ordersWithAny(long shopId, LocalDate from, LocalDate to, Collection<String> skus) {
+        range(from, to);
+        Map<LocalDate, Long> out = new LinkedHashMap<>();
+        if (skus.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> range(h.createQuery("""
+                        SELECT o.day, COUNT(*) FROM orders o
+                        WHERE\s""" + COUNTED + """
+                         AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.sku IN (<skus>))
+                        GROUP BY o.day ORDER BY o.day"""), shopId, from, to)
+                .bindList("skus", List.copyOf(new LinkedHashSet<>(skus)))
+                .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString(1)), rs.getLong(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
     List<ProductViews> productViews(long shopId, LocalDate from, LocalDate to, Collection<String> skus, int limit) {
         range(from, to);
         if (limit <= 0 || (skus != null && skus.isEmpty())) {

@@ -1,6 +1,8 @@
 package com.shopops.platform.imports;
 
+import com.shopops.api.CurrentUser;
 import com.shopops.api.ImportFormat;
+import com.shopops.platform.core.CorePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,5 +43,24 @@ public final class ImportFormats {
         TreeSet<String> kinds = new TreeSet<>();
         all().forEach(f -> kinds.add(f.kind()));
         return List.copyOf(kinds);
+    }
+
+    /**
+     * Whether {@code user} may import {@code kind} in {@code format} (null: the format is detected): with the
+     * host's {@code data.import}, or with the permission each format that may be used names
+     * ({@link ImportFormat#permission}).
+     */
+    public boolean mayImport(CurrentUser user, String kind, String format) {
+        if (user.can(CorePermissions.DATA_IMPORT.name())) {
+            return true;
+        }
+        List<ImportFormat<?>> used = format == null ? ofKind(kind)
+                : find(kind, format).map(List::<ImportFormat<?>>of).orElse(List.of());
+        return !used.isEmpty() && used.stream().allMatch(f -> f.permission() != null && user.can(f.permission()));
+    }
+
+    /** Whether {@code user} may import anything: the import page is theirs to open. */
+    public boolean mayImportAny(CurrentUser user) {
+        return user.can(CorePermissions.DATA_IMPORT.name()) || kinds().stream().anyMatch(kind -> mayImport(user, kind, null));
     }
 }

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Signing in and out, who am I, and the caller's own API tokens. */
 final class AuthRoutes {
@@ -17,11 +18,13 @@ final class AuthRoutes {
     private final People people;
     private final ShopStore shops;
     private final Access access;
+    private final Predicate<CurrentUser> mayImport;
 
-    AuthRoutes(People people, ShopStore shops, Access access) {
+    AuthRoutes(People people, ShopStore shops, Access access, Predicate<CurrentUser> mayImport) {
         this.people = people;
         this.shops = shops;
         this.access = access;
+        this.mayImport = mayImport;
     }
 
     void register(CoreRoutes routes) {
@@ -78,6 +81,8 @@ final class AuthRoutes {
         me.put("roles", user.roles().stream().map(Enum::name).sorted().toList());
         me.put("permissions", user.permissions().stream().sorted().toList());
         me.put("shops", shops.all().stream().filter(s -> people.canSee(user, s)).toList());
+        // whether the import page has something for them: data.import, or a format's own permission
+        me.put("mayImport", mayImport.test(user));
         me.put("csrf", csrf);
         return me;
     }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The web UI's wiring beside the pages in {@code /web}: the browser libraries that come as jars
@@ -20,9 +21,11 @@ public final class ShellAssets {
     /** The ECharts files inside {@code org.mvnpm:echarts}. */
     static final String ECHARTS = "/META-INF/resources/_static/echarts/6.0.0/dist";
 
-    /** Host pages and the permission each needs; a page not listed needs only a signed-in user. */
+    /** The import page: for whoever may import something, {@code data.import} or a format's own permission. */
+    static final String IMPORT_PAGE = "/import.html";
+
+    /** Other host pages and the permission each needs; a page not listed needs only a signed-in user. */
     static final Map<String, String> PAGES = Map.of(
-            "/import.html", CorePermissions.DATA_IMPORT.name(),
             "/tasks.html", CorePermissions.DATA_VIEW.name(),
             "/targets.html", CorePermissions.DATA_VIEW.name(),
             "/settings/users.html", CorePermissions.USERS_MANAGE.name(),
@@ -33,18 +36,23 @@ public final class ShellAssets {
     private ShellAssets() {
     }
 
-    /** Adds the vendor files and the page check to the server's configuration. */
-    public static void configure(JavalinConfig cfg, Access access) {
+    /**
+     * Adds the vendor files and the page check to the server's configuration. The import page is for those who
+     * may import something ({@code mayImport}): {@code data.import}, or a format's own permission.
+     */
+    public static void configure(JavalinConfig cfg, Access access, Predicate<CurrentUser> mayImport) {
         // The jar has no folder entries, so Javalin's static files cannot mount it: one route per file name.
         cfg.routes.get("/vendor/echarts/{file}", ShellAssets::echarts);
         cfg.routes.before(ctx -> {
             // Host pages only: a plugin's pages are checked where they are served (PluginUi).
-            String needed = PAGES.get(ctx.path());
+            boolean importPage = ctx.path().equals(IMPORT_PAGE);
+            String needed = importPage ? CorePermissions.DATA_IMPORT.name() : PAGES.get(ctx.path());
             if (needed == null) {
                 return;
             }
+            Predicate<CurrentUser> may = importPage ? mayImport : u -> u.can(needed);
             Optional<CurrentUser> user = access.caller(ctx).map(Access.Caller::user);
-            if (user.isPresent() && !user.get().can(needed)) {
+            if (user.isPresent() && !may.test(user.get())) {
                 forbidden(ctx, needed);
                 ctx.skipRemainingHandlers();
             }

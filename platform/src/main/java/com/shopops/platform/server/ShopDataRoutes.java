@@ -40,8 +40,10 @@ final class ShopDataRoutes {
     void register(CoreRoutes routes) {
         String view = CorePermissions.DATA_VIEW.name();
         routes.get("/api/shops/{shop}/summary", view, "The shop's headline figures (from, to)", this::summary)
-                .post("/api/shops/{shop}/imports", CorePermissions.DATA_IMPORT.name(),
-                        "Start an import (multipart: file, kind, format, dryRun, mapping)", this::startImport)
+                // data.import, or the permission every format that may be used names (ImportFormat.permission)
+                .post("/api/shops/{shop}/imports", Access.SIGNED_IN,
+                        "Start an import (multipart: file, kind, format, dryRun, mapping); needs data.import or the format's"
+                                + " own permission", this::startImport)
                 .get("/api/shops/{shop}/imports", view, "The latest imports into the shop", this::listImports)
                 .get("/api/imports/{id}", view, "One import's state, progress, counts and rejected rows", this::getImport)
                 .get("/api/import-formats", Access.SIGNED_IN, "Every import kind and format", this::formats);
@@ -81,6 +83,10 @@ final class ShopDataRoutes {
         if (format != null && installation.formats().find(kind, format).isEmpty()) {
             throw new IllegalArgumentException("there is no " + kind + " format '" + format + "'");
         }
+        if (!installation.formats().mayImport(Access.user(ctx), kind, format)) {
+            Access.forbidden(ctx, CorePermissions.DATA_IMPORT.name());
+            return;
+        }
         Map<String, String> options = mapping(ctx);
         boolean dryRun = "true".equalsIgnoreCase(ctx.formParam("dryRun"));
         Map<String, Object> job = jobs.start(Access.shop(ctx), kind, format, file.filename(), file.content(), options, dryRun,
@@ -118,6 +124,7 @@ final class ShopDataRoutes {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", f.kind());
         m.put("name", f.name());
+        m.put("permission", f.permission());
         m.put("header", f.hasHeader());
         m.put("describe", f.describe());
         return m;

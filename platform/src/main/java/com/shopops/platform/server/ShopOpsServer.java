@@ -92,11 +92,11 @@ public final class ShopOpsServer implements AutoCloseable {
                 Uploads.refuseDeclaredTooLarge(ctx, limits);
                 shell.signInFirst(ctx);
             });
-            ShellAssets.configure(cfg, access);
+            ShellAssets.configure(cfg, access, user -> installation.formats().mayImportAny(user));
             String pluginsManage = CorePermissions.PLUGINS_MANAGE.name();
             routes = new CoreRoutes(cfg.routes, access);
             routes.get("/health", Access.PUBLIC, "Whether the server is up, with each plugin's state", this::health);
-            new AuthRoutes(people, shops, access).register(routes);
+            new AuthRoutes(people, shops, access, user -> installation.formats().mayImportAny(user)).register(routes);
             routes.get("/api/plugins", pluginsManage, "Every installed plugin with its state", ctx -> ctx.json(plugins.list()))
                     .post("/api/plugins", pluginsManage, "Install a plugin zip (body or multipart field 'file')", this::install)
                     .post("/api/plugins/{id}/enable", pluginsManage, "Enable and start a plugin", ctx -> {

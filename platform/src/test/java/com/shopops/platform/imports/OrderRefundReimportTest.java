@@ -37,9 +37,13 @@ class OrderRefundReimportTest {
     private final List<CoreEvents.DataImported> published = new ArrayList<>();
 
     private Path export(String name, String refund) throws Exception {
+        return export(name, refund, "买家申请退款");
+    }
+
+    private Path export(String name, String refund, String reason) throws Exception {
         return Files.writeString(dir.resolve(name), HEADER
                 + "1001,tb_老王,129.00,交易成功,2024-05-01 10:20:30,2024-05-01 10:21:00,夏季新款纯棉短袖T恤,1,TX-01," + refund
-                + ",买家申请退款\n"
+                + "," + reason + "\n"
                 + "1002,tb_小李,59.00,交易成功,2024-05-02 09:00:00,2024-05-02 09:01:00,纯棉袜子,2,SK-02,,\n");
     }
 
@@ -82,8 +86,14 @@ class OrderRefundReimportTest {
             assertEquals(1, more.updated(), "the order whose refund grew");
             assertEquals(5_000, refunds(f, shop));
 
-            assertEquals(List.of(2L, 0L, 0L, 0L), published.stream().map(CoreEvents.DataImported::imported).toList());
-            assertEquals(List.of(0L, 1L, 1L, 1L), published.stream().map(CoreEvents.DataImported::updated).toList(),
+            // the same amount for another reason: what the returns analysis reads changed (found by the hostile files)
+            ImportSummary reason = run(f, shop, export("reason.csv", "50.00", "尺码不合适"));
+            assertEquals(1, reason.updated(), "the order whose refund has another reason");
+            assertEquals(List.of("尺码不合适"), f.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT reason FROM refunds WHERE shop_id = :shop").bind("shop", shop.id()).mapTo(String.class).list()));
+
+            assertEquals(List.of(2L, 0L, 0L, 0L, 0L), published.stream().map(CoreEvents.DataImported::imported).toList());
+            assertEquals(List.of(0L, 1L, 1L, 1L, 1L), published.stream().map(CoreEvents.DataImported::updated).toList(),
                     "each change announced (the same file again is not)");
         }
     }

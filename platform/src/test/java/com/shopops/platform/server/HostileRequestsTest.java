@@ -150,6 +150,15 @@ class HostileRequestsTest {
     }
 
     @Test
+    void theIconIsThereForAnyoneSoNoPageLogsAMissingFile() throws Exception {
+        // Browsers ask every site for /favicon.ico, signed in or not; a 404 there is an error in every page's console.
+        Answer icon = send("GET", "/favicon.ico", null, null);
+        assertEquals(200, icon.status());
+        assertTrue(icon.headers().entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("content-type")
+                && h.getValue().get(0).startsWith("image/")), icon.headers().toString());
+    }
+
+    @Test
     void traversalOutOfTheShellsStaticFilesIsRefused() throws Exception {
         // The control: the same requests reach the shell's files, so a refusal below is the path's doing.
         Answer css = send("GET", "/shell/shell.css", owner, null);

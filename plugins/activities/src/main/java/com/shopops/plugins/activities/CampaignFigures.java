@@ -39,7 +39,9 @@ import java.util.Set;
  *
  * <p>Attribution: a campaign with a source tag counts the lines of its products in the orders whose source
  * is that tag (not cancelled); one without counts every sale of its products on its live days
- * ({@link ShopData#productSales}).
+ * ({@link ShopData#productSales}). Either way the campaign's orders are the orders holding at least one of its
+ * products, each once however many of them it holds ({@link ShopData#ordersWithAny} without a tag); a
+ * product's orders are those holding that product.
  */
 final class CampaignFigures {
 
@@ -80,11 +82,14 @@ final class CampaignFigures {
         LocalDate last = asOf.isAfter(c.liveTo()) ? c.liveTo() : asOf;
         List<String> skus = c.products().stream().map(CampaignProduct::sku).distinct().toList();
         List<DailySales> sales = new ArrayList<>();
+        // The campaign's orders per day, each once however many of its products it holds: adding up the
+        // products' orders would count an order with two of them twice.
+        Map<LocalDate, Long> orders = new HashMap<>();
         String attribution;
         if (c.sourceTag() != null) {
             attribution = "sourceTag";
             if (!last.isBefore(c.liveFrom())) {
-                sales.addAll(tagged(shopId, c.sourceTag(), Set.copyOf(skus), c.liveFrom(), last));
+                tagged(shopId, c.sourceTag(), Set.copyOf(skus), c.liveFrom(), last, sales, orders);
             }
         } else {
             attribution = "dates";
@@ -93,37 +98,44 @@ final class CampaignFigures {
                     sales.add(new DailySales(d, s.sku(), s.units(), s.orders(), s.sales()));
                 }
             }
+            if (!last.isBefore(c.liveFrom()) && !skus.isEmpty()) {
+                orders.putAll(data.ordersWithAny(shopId, c.liveFrom(), last, skus));
+            }
         }
         long shopOrders = last.isBefore(c.liveFrom()) ? 0 : data.orderFigures(shopId, c.liveFrom(), last).orders();
-        CampaignProgress p = CampaignProgress.of(c, last, sales, baselines(shopId, c, skus), shopOrders,
+        CampaignProgress p = CampaignProgress.of(c, last, sales, orders, baselines(shopId, c, skus), shopOrders,
                 reach(shopId, c, last));
         Map<LocalDate, long[]> days = new LinkedHashMap<>();
         for (LocalDate d = c.liveFrom(); !d.isAfter(last); d = d.plusDays(1)) {
-            days.put(d, new long[3]);
+            days.put(d, new long[] {0, orders.getOrDefault(d, 0L), 0});
         }
         for (DailySales s : sales) {
             long[] day = days.get(s.day());
             if (day != null) {
                 day[0] += s.units();
-                day[1] += s.orders();
                 day[2] += s.gmv();
             }
         }
         return new Progress(p, days, attribution);
     }
 
-    /** The campaign's products' lines in the orders tagged {@code tag}, by day and product. */
-    private List<DailySales> tagged(long shopId, String tag, Set<String> skus, LocalDate from, LocalDate to) {
-        Map<Long, LocalDate> orders = new HashMap<>();
+    /**
+     * The campaign's products' lines in the orders tagged {@code tag}: added to {@code sales} by day and product,
+     * and to {@code orders} the tagged orders holding any of them by day, each once.
+     */
+    private void tagged(long shopId, String tag, Set<String> skus, LocalDate from, LocalDate to, List<DailySales> sales,
+                        Map<LocalDate, Long> orders) {
+        Map<Long, LocalDate> tagged = new HashMap<>();
         for (Order o : data.orders(shopId, from, to)) {
             if (o.status() != Order.Status.CANCELLED && tag.equals(o.source())) {
-                orders.put(o.id(), o.day());
+                tagged.put(o.id(), o.day());
             }
         }
         Map<String, long[]> sums = new LinkedHashMap<>();
         Map<String, Set<Long>> orderIds = new HashMap<>();
+        Set<Long> holding = new HashSet<>();
         for (OrderLine l : data.orderLines(shopId, from, to)) {
-            LocalDate day = orders.get(l.orderId());
+            LocalDate day = tagged.get(l.orderId());
             if (day == null || !skus.contains(l.sku())) {
                 continue;
             }
@@ -132,14 +144,15 @@ final class CampaignFigures {
             s[0] += l.quantity();
             s[1] += l.amount();
             orderIds.computeIfAbsent(key, k -> new HashSet<>()).add(l.orderId());
+            if (holding.add(l.orderId())) {
+                orders.merge(day, 1L, Long::sum);
+            }
         }
-        List<DailySales> out = new ArrayList<>();
         sums.forEach((key, s) -> {
             int bar = key.indexOf('|');
-            out.add(new DailySales(LocalDate.parse(key.substring(0, bar)), key.substring(bar + 1), s[0],
+            sales.add(new DailySales(LocalDate.parse(key.substring(0, bar)), key.substring(bar + 1), s[0],
                     orderIds.get(key).size(), s[1]));
         });
-        return out;
     }
 
     /**

@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.shopops.api.DemoContributor.DemoContext;
 import com.shopops.api.Shop;
 import com.shopops.api.domain.Product;
 import com.shopops.platform.Installation;
-import com.shopops.platform.config.Config;
-import com.shopops.platform.demo.DemoSeeder;
-import com.shopops.platform.testing.TestDatabases;
-import com.shopops.platform.testing.TestDatabases.Fresh;
+import com.shopops.platform.testing.DemoShops;
 import com.shopops.plugins.activities.analysis.Campaign;
 import com.shopops.plugins.activities.analysis.CampaignProduct;
 import com.shopops.plugins.activities.analysis.CampaignStatus;
 import com.shopops.plugins.activities.analysis.StatusPipeline;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,22 +43,12 @@ class ActivitiesDemoTest {
     private Made first;
     private Made second;
 
-    private record Made(Installation installation, Fresh db, Shop shop, CampaignStore store) {
+    private record Made(Installation installation, Shop shop, CampaignStore store) {
     }
 
-    private Made make(String name, long seed) throws Exception {
-        Fresh f = TestDatabases.sqlite(dir);
-        Map<String, String> flags = new HashMap<>();
-        flags.put("data", dir.resolve(name).toString());
-        flags.put("db", f.url());
-        flags.put("plugins", dir.resolve(name + "-plugins").toString());
-        Installation installation = Installation.wire(Config.load(null, Map.of(), flags), Clock.systemUTC());
-        installation.migrateCore();
-        installation.database().migrate("activities", ActivitiesDemoTest.class.getClassLoader());
-        Shop shop = new DemoSeeder(installation).create("demo", seed, DAYS, LAST, DemoSeeder.Progress.NONE).shop();
-        new ActivitiesDemo().contribute(new DemoContext(shop, seed, LAST.minusDays(DAYS - 1), LAST, installation.database().jdbi(),
-                installation.data()));
-        return new Made(installation, f, shop, new CampaignStore(installation.database().jdbi()));
+    private Made make(String name, long seed) {
+        DemoShops.Made made = DemoShops.make(dir.resolve(name), "activities", ActivitiesDemoTest.class.getClassLoader(), new ActivitiesDemo(), seed, DAYS, LAST);
+        return new Made(made.installation(), made.shop(), new CampaignStore(made.installation().database().jdbi()));
     }
 
     @BeforeAll
@@ -78,7 +62,6 @@ class ActivitiesDemoTest {
         for (Made m : new Made[] {first, second}) {
             if (m != null) {
                 m.installation().close();
-                m.db().close();
             }
         }
     }

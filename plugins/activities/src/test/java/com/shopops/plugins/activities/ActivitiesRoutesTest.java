@@ -4,30 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopops.api.CurrentUser;
-import com.shopops.api.RouteHandler;
-import com.shopops.api.Routes;
 import com.shopops.api.Shop;
-import com.shopops.api.ShopRequest;
 import com.shopops.api.domain.Product;
 import com.shopops.platform.core.BundleMessages;
 import com.shopops.platform.core.PluginSettings;
 import com.shopops.plugins.activities.analysis.EntryRules;
 import com.shopops.platform.core.ShopStore;
 import com.shopops.platform.data.CoreTableWriter;
+import com.shopops.platform.testing.PluginRoutes;
+import com.shopops.platform.testing.PluginRoutes.Answer;
+import com.shopops.platform.testing.PluginRoutes.Route;
 import com.shopops.platform.testing.TestDatabases;
 import com.shopops.platform.testing.TestDatabases.Fresh;
 import com.shopops.platform.testing.TestDatabases.Kind;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.http.HttpResponseException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +27,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,25 +39,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ActivitiesRoutesTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final Instant NOW = Instant.parse("2024-04-10T02:00:00Z");
     private static final CurrentUser LI = new CurrentUser(1, "li", Set.of(), Set.of());
 
     @TempDir
     Path dir;
 
-    record Answer(int status, String body, String contentType) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(body);
-        }
-    }
-
-    /** A database with a shop and three products, and the routes on a bare Javalin. */
+    /** A database with a shop and three products, and the routes served over HTTP by {@link PluginRoutes}. */
     static final class Harness implements AutoCloseable {
         final Fresh db;
         final Shop shop;
-        final Javalin app;
+        final PluginRoutes http;
 
         Harness(Kind kind, Path dir) throws Exception {
             db = TestDatabases.migrated(kind, dir, "activities");
@@ -80,89 +62,19 @@ class ActivitiesRoutesTest {
             ActivitiesRoutes routes = new ActivitiesRoutes(new CampaignStore(db.database().jdbi()), db.data(),
                     new PluginSettings(db.database().jdbi(), "activities", Clock.systemUTC()), Clock.fixed(NOW, ZoneOffset.UTC),
                     new BundleMessages("activities", ActivitiesRoutesTest.class.getClassLoader()));
-            record Route(HandlerType method, String path, RouteHandler handler) {
+            http = PluginRoutes.start(routes::register, shop, LI);
+            for (Route r : http.routes()) {
+                if (r.method().equals("GET")) {
+                    assertEquals(ActivitiesPlugin.VIEW, r.permission(), "reads need the view permission: " + r.path());
+                } else {
+                    assertEquals(ActivitiesPlugin.EDIT, r.permission(), "changes need the edit permission: " + r.path());
+                }
             }
-            List<Route> table = new ArrayList<>();
-            routes.register(new Routes() {
-                public Routes get(String path, String permission, RouteHandler handler) {
-                    assertEquals(ActivitiesPlugin.VIEW, permission, "reads need the view permission: " + path);
-                    table.add(new Route(HandlerType.GET, path, handler));
-                    return this;
-                }
-
-                public Routes post(String path, String permission, RouteHandler handler) {
-                    assertEquals(ActivitiesPlugin.EDIT, permission, "changes need the edit permission: " + path);
-                    table.add(new Route(HandlerType.POST, path, handler));
-                    return this;
-                }
-
-                public Routes put(String path, String permission, RouteHandler handler) {
-                    assertEquals(ActivitiesPlugin.EDIT, permission, "changes need the edit permission: " + path);
-                    table.add(new Route(HandlerType.PUT, path, handler));
-                    return this;
-                }
-
-                public Routes delete(String path, String permission, RouteHandler handler) {
-                    assertEquals(ActivitiesPlugin.EDIT, permission, "changes need the edit permission: " + path);
-                    table.add(new Route(HandlerType.DELETE, path, handler));
-                    return this;
-                }
-            });
-            app = Javalin.create(cfg -> {
-                for (Route r : table) {
-                    cfg.routes.addHttpHandler(r.method(), "/p" + r.path(), ctx -> r.handler().handle(request(ctx)));
-                }
-                cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).result(e.getMessage()));
-            }).start("127.0.0.1", 0);
-        }
-
-        private ShopRequest request(Context ctx) {
-            return new ShopRequest() {
-                public Context ctx() {
-                    return ctx;
-                }
-
-                public Shop shop() {
-                    return shop;
-                }
-
-                public CurrentUser user() {
-                    return LI;
-                }
-
-                public String pathParam(String name) {
-                    return ctx.pathParam(name);
-                }
-
-                public Locale locale() {
-                    return "zh".equals(ctx.queryParam("lang")) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-                }
-
-                public void csv(String fileName, List<String> header, Iterable<? extends List<?>> rows) {
-                    StringBuilder out = new StringBuilder(String.join(",", header)).append('\n');
-                    for (List<?> row : rows) {
-                        out.append(String.join(",", row.stream().map(v -> v == null ? "" : v.toString()).toList())).append('\n');
-                    }
-                    ctx.contentType("text/csv; charset=utf-8").result(out.toString());
-                }
-            };
-        }
-
-        Answer send(String method, String path, String body) throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/p" + path))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                    .header("Content-Type", "application/json");
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
-        }
-
-        Answer get(String path) throws Exception {
-            return send("GET", path, null);
         }
 
         @Override
         public void close() throws Exception {
-            app.stop();
+            http.close();
             db.close();
         }
     }
@@ -182,7 +94,7 @@ class ActivitiesRoutesTest {
     @EnumSource(Kind.class)
     void campaignsAreCreatedReadChangedAndListedAsDocumented(Kind kind) throws Exception {
         try (Harness h = new Harness(kind, dir)) {
-            Answer created = h.send("POST", "/campaigns", JUHUASUAN);
+            Answer created = h.http.post("/campaigns", JUHUASUAN);
             assertEquals(201, created.status(), created.body());
             JsonNode c = created.json();
             assertEquals(List.of("id", "name", "kind", "channel", "registrationDeadline", "reviewOn", "liveFrom", "liveTo", "goalGmv",
@@ -198,24 +110,24 @@ class ActivitiesRoutesTest {
             assertEquals("硅胶厨具套装", c.get("products").get(0).get("title").asText());
             assertTrue(c.get("products").get(0).get("price").isNull(), "keeps its price");
             assertEquals(19_900, c.get("products").get(1).get("price").asLong());
-            assertEquals(c, h.get("/campaigns/" + id).json());
+            assertEquals(c, h.http.get("/campaigns/" + id).json());
 
             String own = """
                     {"name":"新品首发","kind":"own","channel":"自营","liveFrom":"2024-04-12","liveTo":"2024-04-14",
                      "products":[{"sku":"HK-003","allocated":30,"price":16900}]}""";
-            long ownId = h.send("POST", "/campaigns", own).json().get("id").asLong();
-            JsonNode all = h.get("/campaigns").json();
+            long ownId = h.http.post("/campaigns", own).json().get("id").asLong();
+            JsonNode all = h.http.get("/campaigns").json();
             assertEquals(List.of("shop", "currency", "campaigns"), fields(all));
             assertEquals(List.of(ownId, id), List.of(all.get("campaigns").get(0).get("id").asLong(),
                     all.get("campaigns").get(1).get("id").asLong()), "by first live day");
-            assertEquals(1, h.get("/campaigns?from=2024-05-01&to=2024-05-31").json().get("campaigns").size());
-            assertEquals(1, h.get("/campaigns?channel=" + URLEncoder.encode("自营", StandardCharsets.UTF_8)).json().get("campaigns").size());
-            assertEquals(2, h.get("/campaigns?status=planned").json().get("campaigns").size());
-            assertEquals(0, h.get("/campaigns?status=live").json().get("campaigns").size());
+            assertEquals(1, h.http.get("/campaigns?from=2024-05-01&to=2024-05-31").json().get("campaigns").size());
+            assertEquals(1, h.http.get("/campaigns?channel=" + URLEncoder.encode("自营", StandardCharsets.UTF_8)).json().get("campaigns").size());
+            assertEquals(2, h.http.get("/campaigns?status=planned").json().get("campaigns").size());
+            assertEquals(0, h.http.get("/campaigns?status=live").json().get("campaigns").size());
 
-            Answer csv = h.get("/campaigns?format=csv");
+            Answer csv = h.http.get("/campaigns?format=csv");
             assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
-            String[] lines = csv.body().split("\n");
+            String[] lines = csv.text().split("\n");
             assertEquals(String.join(",", ActivitiesRoutes.CSV_COLUMNS), lines[0]);
             assertTrue(lines[2].startsWith(id + ",聚划算 五一,platform,聚划算,planned,2024-04-20,2024-04-25,2024-05-01,2024-05-03,1000000,300,"
                     + "HK-001 HK-002,300,"), lines[2]);
@@ -223,15 +135,15 @@ class ActivitiesRoutesTest {
             String changed = JUHUASUAN.replace("\"liveTo\":\"2024-05-03\"", "\"liveTo\":\"2024-05-05\"")
                     .replace("{\"sku\":\"HK-001\",\"allocated\":200}", "{\"sku\":\"HK-003\",\"allocated\":20}");
             // what was read may be sent back: the read-only fields are ignored
-            Answer put = h.send("PUT", "/campaigns/" + id, changed.replace("{\"name\"", "{\"id\":99,\"status\":\"live\",\"name\""));
+            Answer put = h.http.put("/campaigns/" + id, changed.replace("{\"name\"", "{\"id\":99,\"status\":\"live\",\"name\""));
             assertEquals(200, put.status(), put.body());
             assertEquals(List.of("2024-05-05", "planned", "HK-002", "HK-003"), List.of(put.json().get("liveTo").asText(),
                     put.json().get("status").asText(), put.json().get("products").get(0).get("sku").asText(),
                     put.json().get("products").get(1).get("sku").asText()));
-            assertEquals(404, h.send("PUT", "/campaigns/9999", changed).status());
-            assertEquals(404, h.get("/campaigns/9999").status());
-            assertEquals(404, h.get("/campaigns/abc").status());
-            Answer duplicate = h.send("POST", "/campaigns", JUHUASUAN);
+            assertEquals(404, h.http.put("/campaigns/9999", changed).status());
+            assertEquals(404, h.http.get("/campaigns/9999").status());
+            assertEquals(404, h.http.get("/campaigns/abc").status());
+            Answer duplicate = h.http.post("/campaigns", JUHUASUAN);
             assertEquals(409, duplicate.status(), duplicate.body());
             assertTrue(duplicate.body().contains("campaign " + id), duplicate.body());
         }
@@ -262,15 +174,15 @@ class ActivitiesRoutesTest {
                     {JUHUASUAN.replace("\"goalUnits\":300", "\"goalUnits\":300,\"colour\":\"red\""), "unknown field 'colour'"},
             };
             for (String[] c : cases) {
-                Answer a = h.send("POST", "/campaigns", c[0]);
+                Answer a = h.http.post("/campaigns", c[0]);
                 assertEquals(400, a.status(), c[1] + ": " + a.body());
                 assertTrue(a.body().contains(c[1]), "should say '" + c[1] + "': " + a.body());
             }
-            assertEquals(0, h.get("/campaigns").json().get("campaigns").size(), "nothing was stored");
-            assertEquals(400, h.get("/campaigns?from=2024-05-01").status());
-            assertEquals(400, h.get("/campaigns?from=2024-05-09&to=2024-05-01").status());
-            assertEquals(400, h.get("/campaigns?status=sleeping").status());
-            assertEquals(400, h.get("/campaigns?format=xml").status());
+            assertEquals(0, h.http.get("/campaigns").json().get("campaigns").size(), "nothing was stored");
+            assertEquals(400, h.http.get("/campaigns?from=2024-05-01").status());
+            assertEquals(400, h.http.get("/campaigns?from=2024-05-09&to=2024-05-01").status());
+            assertEquals(400, h.http.get("/campaigns?status=sleeping").status());
+            assertEquals(400, h.http.get("/campaigns?format=xml").status());
         }
     }
 
@@ -278,19 +190,19 @@ class ActivitiesRoutesTest {
     @EnumSource(Kind.class)
     void statusMovesAreCheckedAndKeptWithWhoAndWhen(Kind kind) throws Exception {
         try (Harness h = new Harness(kind, dir)) {
-            long id = h.send("POST", "/campaigns", JUHUASUAN).json().get("id").asLong();
-            Answer illegal = h.send("POST", "/campaigns/" + id + "/status", "{\"to\":\"live\"}");
+            long id = h.http.post("/campaigns", JUHUASUAN).json().get("id").asLong();
+            Answer illegal = h.http.post("/campaigns/" + id + "/status", "{\"to\":\"live\"}");
             assertEquals(409, illegal.status());
             assertEquals("a platform campaign cannot go from planned to live; from planned it can go to registered", illegal.body());
-            Answer moved = h.send("POST", "/campaigns/" + id + "/status", "{\"to\":\"registered\",\"note\":\"报名已提交\"}");
+            Answer moved = h.http.post("/campaigns/" + id + "/status", "{\"to\":\"registered\",\"note\":\"报名已提交\"}");
             assertEquals(200, moved.status(), moved.body());
             assertEquals("registered", moved.json().get("status").asText());
             assertEquals("[\"approved\",\"rejected\"]", moved.json().get("next").toString());
-            assertEquals(400, h.send("POST", "/campaigns/" + id + "/status", "{\"to\":\"asleep\"}").status());
-            assertEquals(400, h.send("POST", "/campaigns/" + id + "/status", "{\"note\":\"x\"}").status());
-            assertEquals(404, h.send("POST", "/campaigns/9999/status", "{\"to\":\"registered\"}").status());
+            assertEquals(400, h.http.post("/campaigns/" + id + "/status", "{\"to\":\"asleep\"}").status());
+            assertEquals(400, h.http.post("/campaigns/" + id + "/status", "{\"note\":\"x\"}").status());
+            assertEquals(404, h.http.post("/campaigns/9999/status", "{\"to\":\"registered\"}").status());
 
-            JsonNode history = h.get("/campaigns/" + id + "/history").json();
+            JsonNode history = h.http.get("/campaigns/" + id + "/history").json();
             assertEquals(List.of("campaign", "history"), fields(history));
             assertEquals(2, history.get("history").size(), "the creation and the one move; the refused move left nothing");
             JsonNode last = history.get("history").get(1);
@@ -299,17 +211,17 @@ class ActivitiesRoutesTest {
                     last.get("to").asText(), last.get("by").asText(), last.get("at").asText(), last.get("note").asText()));
             assertTrue(history.get("history").get(0).get("from").isNull());
 
-            Answer notes = h.send("PUT", "/campaigns/" + id + "/review", "{\"notes\":\"流量好，转化一般\"}");
+            Answer notes = h.http.put("/campaigns/" + id + "/review", "{\"notes\":\"流量好，转化一般\"}");
             assertEquals(200, notes.status(), notes.body());
-            assertEquals("流量好，转化一般", h.get("/campaigns/" + id).json().get("notes").asText());
-            assertEquals(400, h.send("PUT", "/campaigns/" + id + "/review", "{}").status());
-            assertEquals(400, h.send("PUT", "/campaigns/" + id + "/review", "{\"notes\":42}").status());
-            assertEquals(404, h.send("PUT", "/campaigns/9999/review", "{\"notes\":\"x\"}").status());
+            assertEquals("流量好，转化一般", h.http.get("/campaigns/" + id).json().get("notes").asText());
+            assertEquals(400, h.http.put("/campaigns/" + id + "/review", "{}").status());
+            assertEquals(400, h.http.put("/campaigns/" + id + "/review", "{\"notes\":42}").status());
+            assertEquals(404, h.http.put("/campaigns/9999/review", "{\"notes\":\"x\"}").status());
 
             new CampaignStore(h.db.database().jdbi()).writeResults(h.shop.id(), List.of(
                     new CampaignResult("聚划算 五一", LocalDate.of(2024, 5, 1), 1000, 20_000, 1_000, 40, 796_000),
                     new CampaignResult("聚划算 五一", LocalDate.of(2024, 5, 2), 500, 0, 0, 10, 199_000)));
-            JsonNode results = h.get("/campaigns/" + id + "/results").json();
+            JsonNode results = h.http.get("/campaigns/" + id + "/results").json();
             assertEquals(List.of("campaign", "name", "currency", "days", "totals"), fields(results));
             assertEquals(0.05, results.get("days").get(0).get("ctr").asDouble());
             assertTrue(results.get("days").get(1).get("ctr").isNull(), "no impressions reported");
@@ -322,47 +234,47 @@ class ActivitiesRoutesTest {
     @EnumSource(Kind.class)
     void theCalendarAndTheEntryRules(Kind kind) throws Exception {
         try (Harness h = new Harness(kind, dir)) {
-            long id = h.send("POST", "/campaigns", JUHUASUAN).json().get("id").asLong();
-            JsonNode april = h.get("/calendar?month=2024-04").json();
+            long id = h.http.post("/campaigns", JUHUASUAN).json().get("id").asLong();
+            JsonNode april = h.http.get("/calendar?month=2024-04").json();
             assertEquals(List.of("month", "from", "to", "campaigns", "events", "weeks"), fields(april));
             assertEquals(List.of("2024-04", "2024-04-01", "2024-04-30"), List.of(april.get("month").asText(),
                     april.get("from").asText(), april.get("to").asText()));
             assertEquals(1, april.get("campaigns").size(), "its deadline and review are in April");
             assertEquals(List.of("2024-04-20 registrationDeadline", "2024-04-25 reviewOn"), events(april));
             assertEquals(id, april.get("events").get(0).get("campaign").asLong());
-            assertEquals(List.of("2024-05-01 liveFrom", "2024-05-03 liveTo"), events(h.get("/calendar?month=2024-05").json()));
-            assertEquals(0, h.get("/calendar?month=2024-06").json().get("campaigns").size());
-            assertEquals("2024-04", h.get("/calendar").json().get("month").asText(), "this month in the shop's time zone");
-            assertEquals(400, h.get("/calendar?month=April").status());
+            assertEquals(List.of("2024-05-01 liveFrom", "2024-05-03 liveTo"), events(h.http.get("/calendar?month=2024-05").json()));
+            assertEquals(0, h.http.get("/calendar?month=2024-06").json().get("campaigns").size());
+            assertEquals("2024-04", h.http.get("/calendar").json().get("month").asText(), "this month in the shop's time zone");
+            assertEquals(400, h.http.get("/calendar?month=April").status());
 
             String channel = "/rules/" + URLEncoder.encode("聚划算", StandardCharsets.UTF_8).replace("+", "%20");
-            JsonNode rules = h.get(channel).json();
+            JsonNode rules = h.http.get(channel).json();
             assertEquals(List.of("channel", "rules", "defaults", "custom"), fields(rules));
             assertEquals(List.of("lowestPriceDays", "minSales", "stockCoversAllocation", "minRating"), fields(rules.get("rules")));
             assertEquals(100, rules.get("rules").get("minSales").asLong(), "聚划算's default");
             assertEquals(false, rules.get("custom").asBoolean());
 
-            Answer bad = h.send("PUT", channel, "{\"minSales\":20,\"minRating\":9}");
+            Answer bad = h.http.put(channel, "{\"minSales\":20,\"minRating\":9}");
             assertEquals(400, bad.status());
             assertTrue(bad.body().contains("minRating"), bad.body());
-            assertEquals(rules, h.get(channel).json(), "a bad value changes nothing");
-            assertEquals(400, h.send("PUT", channel, "{\"colour\":1}").status());
+            assertEquals(rules, h.http.get(channel).json(), "a bad value changes nothing");
+            assertEquals(400, h.http.put(channel, "{\"colour\":1}").status());
 
-            JsonNode put = h.send("PUT", channel, "{\"minSales\":20,\"minRating\":null}").json();
+            JsonNode put = h.http.put(channel, "{\"minSales\":20,\"minRating\":null}").json();
             assertEquals(20, put.get("rules").get("minSales").asLong());
             assertTrue(put.get("rules").get("minRating").isNull(), "not checked");
             assertEquals(30, put.get("rules").get("lowestPriceDays").asInt(), "kept");
             assertEquals(true, put.get("custom").asBoolean());
-            assertEquals(put, h.get(channel).json());
+            assertEquals(put, h.http.get(channel).json());
             assertEquals(Set.of("rules.聚划算.min-sales", "rules.聚划算.min-rating", "rules.聚划算.lowest-price-days",
                             "rules.聚划算.stock-covers-allocation"),
                     new PluginSettings(h.db.database().jdbi(), "activities", Clock.systemUTC()).all(h.shop.id()).keySet());
-            JsonNode listed = h.get("/rules").json().get("channels");
+            JsonNode listed = h.http.get("/rules").json().get("channels");
             assertTrue(listed.size() >= 5, listed.toString());
 
-            JsonNode reset = h.send("DELETE", channel, null).json();
+            JsonNode reset = h.http.delete(channel).json();
             assertEquals(rules, reset);
-            JsonNode other = h.get("/rules/" + URLEncoder.encode("某团购网", StandardCharsets.UTF_8)).json();
+            JsonNode other = h.http.get("/rules/" + URLEncoder.encode("某团购网", StandardCharsets.UTF_8)).json();
             assertEquals(EntryRules.GENERIC.minSales().longValue(), other.get("rules").get("minSales").asLong(), "an unknown channel");
         }
     }

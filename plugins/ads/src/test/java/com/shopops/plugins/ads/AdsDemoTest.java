@@ -5,22 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.shopops.api.DemoContributor.DemoContext;
 import com.shopops.api.Shop;
 import com.shopops.api.domain.TrafficDay;
 import com.shopops.platform.Installation;
-import com.shopops.platform.config.Config;
-import com.shopops.platform.demo.DemoSeeder;
-import com.shopops.platform.testing.TestDatabases;
-import com.shopops.platform.testing.TestDatabases.Fresh;
+import com.shopops.platform.testing.DemoShops;
 import com.shopops.plugins.ads.analysis.AddCandidates;
 import com.shopops.plugins.ads.analysis.SearchTermStats;
 import com.shopops.plugins.ads.analysis.KeywordStats;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,48 +41,18 @@ class AdsDemoTest {
     private Made first;
     private Made second;
 
-    private record Made(Installation installation, Fresh db, Shop shop, AdsStore store) {
+    private record Made(Installation installation, Shop shop, AdsStore store) {
     }
 
-    /**
-     * A shop with the core demo and the ads demo on it. The core demo is made once and copied for the
-     * second shop: it is most of the time this test takes, and its own sameness is DemoSeederTest's.
-     */
-    private Made make(String name, long seed, Path coreDemo) throws Exception {
-        boolean copied = Files.exists(coreDemo);
-        Fresh f = null;
-        String url;
-        if (copied) {
-            Path file = dir.resolve(name + ".db");
-            Files.copy(coreDemo, file);
-            url = "jdbc:sqlite:" + file;
-        } else {
-            f = TestDatabases.sqlite(dir);
-            url = f.url();
-        }
-        Map<String, String> flags = new HashMap<>();
-        flags.put("data", dir.resolve(name).toString());
-        flags.put("db", url);
-        flags.put("plugins", dir.resolve(name + "-plugins").toString());
-        Installation installation = Installation.wire(Config.load(null, Map.of(), flags), Clock.systemUTC());
-        installation.migrateCore();
-        installation.database().migrate("ads", AdsDemoTest.class.getClassLoader());
-        Shop shop;
-        if (copied) {
-            shop = installation.shops().byCode("demo").orElseThrow();
-        } else {
-            shop = new DemoSeeder(installation).create("demo", seed, DAYS, LAST, DemoSeeder.Progress.NONE).shop();
-            installation.database().jdbi().useHandle(h -> h.execute("VACUUM INTO ?", coreDemo.toString()));
-        }
-        new AdsDemo().contribute(new DemoContext(shop, seed, FROM, LAST, installation.database().jdbi(), installation.data()));
-        return new Made(installation, f, shop, new AdsStore(installation.database().jdbi()));
+    private Made make(String name, long seed) {
+        DemoShops.Made made = DemoShops.make(dir.resolve(name), "ads", AdsDemoTest.class.getClassLoader(), new AdsDemo(), seed, DAYS, LAST);
+        return new Made(made.installation(), made.shop(), new AdsStore(made.installation().database().jdbi()));
     }
 
     @BeforeAll
     void makeTwice() throws Exception {
-        Path coreDemo = dir.resolve("core-demo.db");
-        first = make("a", 7, coreDemo);
-        second = make("b", 7, coreDemo);
+        first = make("a", 7);
+        second = make("b", 7);
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -97,9 +60,6 @@ class AdsDemoTest {
         for (Made m : new Made[] {first, second}) {
             if (m != null) {
                 m.installation().close();
-                if (m.db() != null) {
-                    m.db().close();
-                }
             }
         }
     }

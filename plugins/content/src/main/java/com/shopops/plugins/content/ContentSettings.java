@@ -1,5 +1,8 @@
 package com.shopops.plugins.content;
 
+import static com.shopops.api.SettingValues.storedWhole;
+import static com.shopops.api.SettingValues.whole;
+
 import com.shopops.api.Settings;
 import com.shopops.plugins.content.analysis.RetryPolicy;
 import java.time.Duration;
@@ -40,21 +43,14 @@ record ContentSettings(int dailyQuota, int maxLatenessHours, int maxAttempts, in
     /** The shop's settings over the defaults; a stored value that no longer reads is its default. */
     static ContentSettings of(Settings settings, long shopId) {
         ContentSettings d = DEFAULT;
+        Map<String, String> stored = settings.all(shopId);
         try {
-            return new ContentSettings(number(settings, shopId, "daily-quota", d.dailyQuota()),
-                    number(settings, shopId, "max-lateness-hours", d.maxLatenessHours()),
-                    number(settings, shopId, "max-attempts", d.maxAttempts()),
-                    number(settings, shopId, "first-wait-minutes", d.firstWaitMinutes()));
+            return new ContentSettings(storedWhole(stored, "daily-quota", d.dailyQuota()),
+                    storedWhole(stored, "max-lateness-hours", d.maxLatenessHours()),
+                    storedWhole(stored, "max-attempts", d.maxAttempts()),
+                    storedWhole(stored, "first-wait-minutes", d.firstWaitMinutes()));
         } catch (IllegalArgumentException unreadable) {
             return d;
-        }
-    }
-
-    private static int number(Settings settings, long shopId, String key, int fallback) {
-        try {
-            return settings.get(shopId, key).map(Integer::parseInt).orElse(fallback);
-        } catch (NumberFormatException unreadable) {
-            return fallback;
         }
     }
 
@@ -78,15 +74,5 @@ record ContentSettings(int dailyQuota, int maxLatenessHours, int maxAttempts, in
     ContentSettings with(Map<?, ?> body) {
         return new ContentSettings(whole(body, "dailyQuota", dailyQuota), whole(body, "maxLatenessHours", maxLatenessHours),
                 whole(body, "maxAttempts", maxAttempts), whole(body, "firstWaitMinutes", firstWaitMinutes));
-    }
-
-    private static int whole(Map<?, ?> body, String key, int fallback) {
-        if (!body.containsKey(key)) {
-            return fallback;
-        }
-        if (body.get(key) instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return n.intValue();
-        }
-        throw new IllegalArgumentException(key + ": a whole number, not " + body.get(key));
     }
 }

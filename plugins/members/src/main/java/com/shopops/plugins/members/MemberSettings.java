@@ -1,5 +1,10 @@
 package com.shopops.plugins.members;
 
+import static com.shopops.api.SettingValues.decimal;
+import static com.shopops.api.SettingValues.storedDecimal;
+import static com.shopops.api.SettingValues.storedWhole;
+import static com.shopops.api.SettingValues.whole;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,20 +71,13 @@ record MemberSettings(TierLadder tiers, int pointsPerYuan, double holdoutShare, 
         } catch (JsonProcessingException | IllegalArgumentException unreadable) {
             tiers = d.tiers();
         }
+        Map<String, String> stored = settings.all(shopId);
         return new MemberSettings(tiers,
-                (int) number(settings, shopId, POINTS_PER_YUAN, d.pointsPerYuan()),
-                number(settings, shopId, HOLDOUT_SHARE, d.holdoutShare()),
-                (int) number(settings, shopId, MEASURE_DAYS, d.measureDays()),
-                number(settings, shopId, REACTIVATION_RATE, d.reactivationRate()),
-                number(settings, shopId, REPEAT_DROP, d.repeatDrop()));
-    }
-
-    private static double number(Settings settings, long shopId, String key, double fallback) {
-        try {
-            return settings.get(shopId, key).map(Double::parseDouble).orElse(fallback);
-        } catch (NumberFormatException unreadable) {
-            return fallback;
-        }
+                storedWhole(stored, POINTS_PER_YUAN, d.pointsPerYuan()),
+                storedDecimal(stored, HOLDOUT_SHARE, d.holdoutShare()),
+                storedWhole(stored, MEASURE_DAYS, d.measureDays()),
+                storedDecimal(stored, REACTIVATION_RATE, d.reactivationRate()),
+                storedDecimal(stored, REPEAT_DROP, d.repeatDrop()));
     }
 
     /** Stores every value. */
@@ -141,11 +139,11 @@ record MemberSettings(TierLadder tiers, int pointsPerYuan, double holdoutShare, 
             tiers = ladder(maps);
         }
         return new MemberSettings(tiers,
-                (int) whole(body, "pointsPerYuan", base.pointsPerYuan()),
-                fraction(body, "holdoutShare", base.holdoutShare()),
-                (int) whole(body, "measureDays", base.measureDays()),
-                fraction(body, "reactivationRate", base.reactivationRate()),
-                fraction(body, "repeatDrop", base.repeatDrop()));
+                whole(body, "pointsPerYuan", base.pointsPerYuan()),
+                decimal(body, "holdoutShare", base.holdoutShare()),
+                whole(body, "measureDays", base.measureDays()),
+                decimal(body, "reactivationRate", base.reactivationRate()),
+                decimal(body, "repeatDrop", base.repeatDrop()));
     }
 
     private static TierLadder ladder(List<Map<String, Object>> rows) {
@@ -161,24 +159,10 @@ record MemberSettings(TierLadder tiers, int pointsPerYuan, double holdoutShare, 
         return new TierLadder(tiers);
     }
 
-    private static long whole(Map<?, ?> body, String key, long fallback) {
-        return body.containsKey(key) ? wholeValue(body.get(key), key) : fallback;
-    }
-
     private static long wholeValue(Object value, String name) {
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
             return n.longValue();
         }
         throw new IllegalArgumentException(name + ": a whole number, not " + value);
-    }
-
-    private static double fraction(Map<?, ?> body, String key, double fallback) {
-        if (!body.containsKey(key)) {
-            return fallback;
-        }
-        if (body.get(key) instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException(key + ": a number, not " + body.get(key));
     }
 }

@@ -1,32 +1,23 @@
 package com.shopops.plugins.traffic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.shopops.api.CurrentUser;
 import com.shopops.api.Messages;
-import com.shopops.api.RouteHandler;
-import com.shopops.api.Routes;
 import com.shopops.api.Shop;
-import com.shopops.api.ShopRequest;
 import com.shopops.api.domain.TrafficDay;
 import com.shopops.platform.core.PluginSettings;
 import com.shopops.platform.data.CoreTableWriter;
+import com.shopops.platform.testing.PluginRoutes;
+import com.shopops.platform.testing.PluginRoutes.Answer;
+import com.shopops.platform.testing.PluginRoutes.Route;
 import com.shopops.platform.testing.TestDatabases;
 import com.shopops.platform.testing.TestDatabases.Fresh;
 import com.shopops.platform.testing.TestDatabases.Kind;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.http.HttpResponseException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -36,7 +27,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,8 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FunnelRoutesTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Thursday 2024-04-04 in Shanghai: "last week" is the week of 2024-03-28. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-04-04T02:00:00Z"), ZoneOffset.UTC);
 
@@ -60,13 +48,7 @@ class FunnelRoutesTest {
 
     static Fresh db;
     static Shop shop;
-    static Javalin app;
-
-    record Answer(int status, String body) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(body);
-        }
-    }
+    static PluginRoutes http;
 
     @BeforeAll
     static void start() throws Exception {
@@ -80,67 +62,22 @@ class FunnelRoutesTest {
                 new TrafficDay(0, monday.plusDays(1), "all", 300, 600, 0.8, 50.0, 1, 100))));
         FunnelRoutes routes = new FunnelRoutes(new FunnelStore(db.data()),
                 new PluginSettings(db.database().jdbi(), "traffic", Clock.systemUTC()), english(), CLOCK);
-        record Route(HandlerType method, String path, RouteHandler handler) {
-        }
-        List<Route> table = new ArrayList<>();
-        routes.register(new Routes() {
-            public Routes get(String path, String permission, RouteHandler handler) {
-                table.add(new Route(HandlerType.GET, path, handler));
-                return this;
-            }
-
-            public Routes post(String path, String permission, RouteHandler handler) {
-                table.add(new Route(HandlerType.POST, path, handler));
-                return this;
-            }
-
-            public Routes put(String path, String permission, RouteHandler handler) {
-                assertEquals(TrafficRoutes.EDIT, permission, "changing thresholds needs the edit permission");
-                table.add(new Route(HandlerType.PUT, path, handler));
-                return this;
-            }
-
-            public Routes delete(String path, String permission, RouteHandler handler) {
-                table.add(new Route(HandlerType.DELETE, path, handler));
-                return this;
-            }
-        });
-        app = Javalin.create(cfg -> {
-            for (Route r : table) {
-                cfg.routes.addHttpHandler(r.method(), "/p" + r.path(), ctx -> r.handler().handle(request(ctx)));
-            }
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).result(e.getMessage()));
-        }).start("127.0.0.1", 0);
+        http = PluginRoutes.start(routes::register, shop, null);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        app.stop();
+        http.close();
         db.close();
     }
 
-    private static ShopRequest request(Context ctx) {
-        return new ShopRequest() {
-            public Context ctx() {
-                return ctx;
-            }
-
-            public Shop shop() {
-                return shop;
-            }
-
-            public CurrentUser user() {
-                return null;
-            }
-
-            public String pathParam(String name) {
-                return ctx.pathParam(name);
-            }
-
-            public Locale locale() {
-                return Locale.ENGLISH;
-            }
-        };
+    @Test
+    void changingThresholdsNeedsTheEditPermission() {
+        List<Route> puts = http.routes().stream().filter(r -> r.method().equals("PUT")).toList();
+        assertFalse(puts.isEmpty());
+        for (Route r : puts) {
+            assertEquals(TrafficRoutes.EDIT, r.permission(), "changing thresholds needs the edit permission");
+        }
     }
 
     private static Messages english() throws Exception {
@@ -151,19 +88,6 @@ class FunnelRoutesTest {
         return (locale, key, args) -> args.length == 0 ? p.getProperty(key, key) : MessageFormat.format(p.getProperty(key, key), args);
     }
 
-    private static Answer get(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/p" + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body());
-    }
-
-    private static Answer put(String path, String body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/p" + path))
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body());
-    }
-
     private static List<String> fields(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
@@ -172,7 +96,7 @@ class FunnelRoutesTest {
 
     @Test
     void theFunnelAnswersAsDocumented() throws Exception {
-        Answer a = get("/funnel?from=2024-03-25&to=2024-03-31");
+        Answer a = http.get("/funnel?from=2024-03-25&to=2024-03-31");
         assertEquals(200, a.status(), a.body());
         JsonNode j = a.json();
         assertEquals(List.of("from", "to", "product", "visitors", "views", "favourites", "carts", "buys", "buyers", "rates",
@@ -190,14 +114,14 @@ class FunnelRoutesTest {
         assertTrue(j.get("days").get(6).get("leak").isNull(), "an empty day leaks nothing");
         assertTrue(j.get("days").get(6).get("rates").get("viewToIntent").isNull());
 
-        JsonNode one = get("/funnel?from=2024-03-25&to=2024-03-31&product=P-A").json();
+        JsonNode one = http.get("/funnel?from=2024-03-25&to=2024-03-31&product=P-A").json();
         assertEquals("P-A", one.get("product").asText());
         assertEquals(2, one.get("views").asLong());
     }
 
     @Test
     void productFunnelsHeatMapAndTopProducts() throws Exception {
-        JsonNode funnels = get("/funnel/products?from=2024-03-25&to=2024-03-31&limit=2").json();
+        JsonNode funnels = http.get("/funnel/products?from=2024-03-25&to=2024-03-31&limit=2").json();
         assertEquals(List.of("from", "to", "products"), fields(funnels));
         assertEquals(2, funnels.get("products").size());
         assertEquals(List.of("product", "title", "visitors", "views", "favourites", "carts", "buys", "buyers", "rates", "leak"),
@@ -205,7 +129,7 @@ class FunnelRoutesTest {
         assertEquals("P-C", funnels.get("products").get(0).get("product").asText());
         assertTrue(funnels.get("products").get(0).get("title").isNull(), "P-C is not in the product list");
 
-        JsonNode map = get("/heatmap?from=2024-03-25&to=2024-03-31").json();
+        JsonNode map = http.get("/heatmap?from=2024-03-25&to=2024-03-31").json();
         assertEquals(List.of("from", "to", "timeZone", "currency", "days", "cells"), fields(map));
         assertEquals(168, map.get("cells").size());
         assertEquals(List.of("weekday", "hour", "sales", "orders", "visitors"), fields(map.get("cells").get(0)));
@@ -214,7 +138,7 @@ class FunnelRoutesTest {
                 tuesday10.get("sales").asLong(), tuesday10.get("orders").asLong(), tuesday10.get("visitors").asLong()));
         assertEquals("Asia/Shanghai", map.get("timeZone").asText());
 
-        JsonNode products = get("/products?from=2024-03-25&to=2024-03-31&by=sales&limit=3").json();
+        JsonNode products = http.get("/products?from=2024-03-25&to=2024-03-31&by=sales&limit=3").json();
         assertEquals(List.of("from", "to", "by", "currency", "products"), fields(products));
         JsonNode coat = products.get("products").get(0);
         assertEquals(List.of("product", "title", "views", "viewers", "sales", "units", "orders", "lifecycle"), fields(coat));
@@ -224,12 +148,12 @@ class FunnelRoutesTest {
         assertEquals("2024-03-21", coat.get("lifecycle").get("listedOn").asText());
         assertEquals(8, coat.get("lifecycle").get("weeklyUnits").size());
         assertEquals("declining", products.get("products").get(2).get("lifecycle").get("stage").asText());
-        assertEquals("traffic", get("/products?from=2024-03-25&to=2024-03-31").json().get("by").asText());
+        assertEquals("traffic", http.get("/products?from=2024-03-25&to=2024-03-31").json().get("by").asText());
     }
 
     @Test
     void pageHealthWithAdviceWhenFailing() throws Exception {
-        JsonNode j = get("/page-health?weekOf=2024-03-27").json();
+        JsonNode j = http.get("/page-health?weekOf=2024-03-27").json();
         assertEquals(List.of("weekOf", "from", "to", "currency", "figures", "checks", "failing", "advice"), fields(j));
         assertEquals("2024-03-25", j.get("from").asText());
         assertEquals("2024-03-31", j.get("to").asText());
@@ -248,10 +172,10 @@ class FunnelRoutesTest {
         assertTrue(j.get("failing").asBoolean());
         assertTrue(j.get("advice").asText().startsWith("Fix the pages before buying more traffic"));
 
-        JsonNode lastWeek = get("/page-health").json();
+        JsonNode lastWeek = http.get("/page-health").json();
         assertEquals("2024-03-25", lastWeek.get("from").asText(), "without weekOf: last week, from the shop's today");
 
-        JsonNode empty = get("/page-health?weekOf=2020-01-01").json();
+        JsonNode empty = http.get("/page-health?weekOf=2020-01-01").json();
         assertEquals(false, empty.get("failing").asBoolean());
         assertTrue(empty.get("advice").isNull());
         assertEquals("unknown", empty.get("checks").get(2).get("verdict").asText());
@@ -260,29 +184,29 @@ class FunnelRoutesTest {
 
     @Test
     void thresholdsAreReadChangedAndValidated() throws Exception {
-        JsonNode before = get("/page-health/thresholds").json();
+        JsonNode before = http.get("/page-health/thresholds").json();
         assertEquals(List.of("thresholds", "defaults"), fields(before));
         assertEquals(List.of("page-health.aov-ratio", "page-health.bounce-rate.pass", "page-health.bounce-rate.good",
                 "page-health.pages-per-visit.pass", "page-health.pages-per-visit.good"), fields(before.get("thresholds")));
 
-        Answer changed = put("/page-health/thresholds", "{\"page-health.aov-ratio\": 0.5}");
+        Answer changed = http.put("/page-health/thresholds", "{\"page-health.aov-ratio\": 0.5}");
         assertEquals(200, changed.status(), changed.body());
         assertEquals(0.5, changed.json().get("thresholds").get("page-health.aov-ratio").asDouble());
         assertEquals(1.3, changed.json().get("defaults").get("page-health.aov-ratio").asDouble());
-        assertEquals("pass", get("/page-health?weekOf=2024-03-27").json().get("checks").get(0).get("verdict").asText(),
+        assertEquals("pass", http.get("/page-health?weekOf=2024-03-27").json().get("checks").get(0).get("verdict").asText(),
                 "0.77 passes the shop's own 0.5");
 
-        Answer contradicting = put("/page-health/thresholds", "{\"page-health.bounce-rate.good\": 0.9}");
+        Answer contradicting = http.put("/page-health/thresholds", "{\"page-health.bounce-rate.good\": 0.9}");
         assertEquals(400, contradicting.status());
         assertTrue(contradicting.body().contains("cannot be above page-health.bounce-rate.pass"), contradicting.body());
-        Answer unknown = put("/page-health/thresholds", "{\"bounce\": 0.5}");
+        Answer unknown = http.put("/page-health/thresholds", "{\"bounce\": 0.5}");
         assertEquals(400, unknown.status());
         assertTrue(unknown.body().startsWith("unknown threshold 'bounce'"), unknown.body());
-        assertEquals(400, put("/page-health/thresholds", "").status());
-        assertEquals(400, put("/page-health/thresholds", "[1, 2]").status());
-        assertEquals(400, put("/page-health/thresholds", "{\"page-health.aov-ratio\": \"big\"}").status());
+        assertEquals(400, http.put("/page-health/thresholds", "").status());
+        assertEquals(400, http.put("/page-health/thresholds", "[1, 2]").status());
+        assertEquals(400, http.put("/page-health/thresholds", "{\"page-health.aov-ratio\": \"big\"}").status());
 
-        Answer reset = put("/page-health/thresholds", "{\"page-health.aov-ratio\": null}");
+        Answer reset = http.put("/page-health/thresholds", "{\"page-health.aov-ratio\": null}");
         assertEquals(200, reset.status(), reset.body());
         assertEquals(before, reset.json());
     }
@@ -302,14 +226,14 @@ class FunnelRoutesTest {
     }
 
     private static void assertBad(String path, String message) throws Exception {
-        Answer a = get(path);
+        Answer a = http.get(path);
         assertEquals(400, a.status(), path);
         assertEquals(message, a.body(), path);
     }
 
     @Test
     void nullRatesStayInTheJson() throws Exception {
-        JsonNode j = get("/funnel?from=2020-01-01&to=2020-01-01").json();
+        JsonNode j = http.get("/funnel?from=2020-01-01&to=2020-01-01").json();
         assertTrue(j.get("rates").get("conversionRate").isNull());
         assertTrue(j.get("stages").get(0).get("rate").isNull());
         assertNull(j.get("leak").textValue());

@@ -1,28 +1,21 @@
 package com.shopops.plugins.traffic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
-import java.util.TreeSet;
+import com.shopops.platform.testing.PluginMessages;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The plugin's page and menu read the same keys in English and in Chinese. */
+/** The plugin's pages and menu read the same keys in English and in Chinese, and every key the pages name is there. */
 class TrafficMessagesTest {
 
-    private static TreeSet<String> keys(String suffix) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = TrafficMessagesTest.class.getResourceAsStream("/i18n/traffic/messages" + suffix + ".properties")) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return new TreeSet<>(p.stringPropertyNames());
-    }
-
     @Test
-    void bothLanguagesHaveTheSameKeys() throws IOException {
-        assertEquals(keys(""), keys("_zh_CN"));
+    void bothLanguagesHaveTheSameKeysAndThePagesNameOnlyKnownKeys() {
+        PluginMessages messages = PluginMessages.of("traffic");
+        messages.assertSameKeysInBothLanguages();
+        List<String> named = messages.keysNamedBy("/ui/traffic/index.html", "/ui/traffic/traffic.js", "/ui/traffic/sources.html",
+                "/ui/traffic/sources.js", "/ui/traffic/behaviour.js");
+        assertTrue(named.size() > 30, "the pages' keys were found: " + named);
+        messages.assertKnown(named);
     }
 }

@@ -22,7 +22,8 @@ import java.util.Map;
  * @param daysLeft        live days after {@code asOf}
  * @param elapsedShare    daysElapsed ÷ daysTotal, the share of the goal due by now at an even pace
  * @param units           units sold in the campaign
- * @param orders          campaign orders (the products' orders added up)
+ * @param orders          campaign orders: orders holding at least one campaign product, each once however many
+ *                        of them it holds (the products' orders added up when no such count was given)
  * @param gmv             campaign GMV, minor units
  * @param shopOrders      the shop's orders over the same live days
  * @param orderShare      活动订单比例: orders ÷ shopOrders
@@ -49,6 +50,16 @@ public record CampaignProgress(long campaignId, LocalDate asOf, int daysTotal, i
     }
 
     /**
+     * The progress of {@code campaign} as of {@code asOf}, its orders the products' orders added up: right only
+     * when no order holds two of the campaign's products; otherwise give the campaign's orders per day
+     * ({@link #of(Campaign, LocalDate, List, Map, List, long, Reach)}).
+     */
+    public static CampaignProgress of(Campaign campaign, LocalDate asOf, List<DailySales> sales, List<Baseline> baselines,
+                                      long shopOrders, Reach reach) {
+        return of(campaign, asOf, sales, null, baselines, shopOrders, reach);
+    }
+
+    /**
      * The progress of {@code campaign} as of {@code asOf}.
      *
      * @param campaign   the campaign, with its products and goals
@@ -56,12 +67,15 @@ public record CampaignProgress(long campaignId, LocalDate asOf, int daysTotal, i
      * @param sales      the campaign's sales per day and product; rows of other products or outside the live
      *                   days up to {@code asOf} are left out (so a re-run as of an earlier day is honest), and
      *                   two rows of one day and product add up
+     * @param orders     the campaign's orders per day, each order once however many campaign products it holds
+     *                   (days outside the live days up to {@code asOf} are left out like sales); null to add up
+     *                   the products' orders instead
      * @param baselines  the products' normal days; a product without one has no uplift
      * @param shopOrders the shop's orders over the live days up to {@code asOf}
      * @param reach      the campaign's reported traffic, or {@link Reach#NONE}
      */
-    public static CampaignProgress of(Campaign campaign, LocalDate asOf, List<DailySales> sales, List<Baseline> baselines,
-                                      long shopOrders, Reach reach) {
+    public static CampaignProgress of(Campaign campaign, LocalDate asOf, List<DailySales> sales, Map<LocalDate, Long> orders,
+                                      List<Baseline> baselines, long shopOrders, Reach reach) {
         if (campaign.liveTo().isBefore(campaign.liveFrom())) {
             throw new IllegalArgumentException(campaign.name() + ": live to " + campaign.liveTo() + " is before live from "
                     + campaign.liveFrom());
@@ -91,7 +105,7 @@ public record CampaignProgress(long campaignId, LocalDate asOf, int daysTotal, i
         }
 
         List<ProductProgress> products = new ArrayList<>();
-        long units = 0, orders = 0, gmv = 0, allocated = 0;
+        long units = 0, productOrders = 0, gmv = 0, allocated = 0;
         long upliftUnits = 0, upliftGmv = 0;
         double baseUnitsPerDay = 0, baseGmvPerDay = 0;
         boolean anyBaseline = false;
@@ -118,14 +132,26 @@ public record CampaignProgress(long campaignId, LocalDate asOf, int daysTotal, i
                     hasBaseline ? uplift(g, elapsed, (double) b.gmv() / b.days()) : null,
                     stockOut(campaign, p.allocated(), u, rows, elapsed, lastCounted)));
             units = Math.addExact(units, u);
-            orders = Math.addExact(orders, o);
+            productOrders = Math.addExact(productOrders, o);
             gmv = Math.addExact(gmv, g);
             allocated = Math.addExact(allocated, p.allocated());
         }
-        Double conversion = reach.uv() == null ? null : ratio(orders, reach.uv());
+        long campaignOrders = productOrders;
+        if (orders != null) {
+            campaignOrders = 0;
+            for (Map.Entry<LocalDate, Long> day : orders.entrySet()) {
+                if (day.getValue() < 0) {
+                    throw new IllegalArgumentException("negative campaign orders on " + day.getKey() + ": " + day.getValue());
+                }
+                if (!day.getKey().isBefore(campaign.liveFrom()) && !day.getKey().isAfter(lastCounted)) {
+                    campaignOrders = Math.addExact(campaignOrders, day.getValue());
+                }
+            }
+        }
+        Double conversion = reach.uv() == null ? null : ratio(campaignOrders, reach.uv());
         Double ctr = reach.clicks() == null || reach.impressions() == null ? null : ratio(reach.clicks(), reach.impressions());
         return new CampaignProgress(campaign.id(), asOf, total, elapsed, total - elapsed, (double) elapsed / total,
-                units, orders, gmv, shopOrders, ratio(orders, shopOrders), reach, conversion, ctr, allocated,
+                units, campaignOrders, gmv, shopOrders, ratio(campaignOrders, shopOrders), reach, conversion, ctr, allocated,
                 ratio(units, allocated), campaign.goalGmv() == null ? null : ratio(gmv, campaign.goalGmv()),
                 campaign.goalUnits() == null ? null : ratio(units, campaign.goalUnits()),
                 anyBaseline ? uplift(upliftUnits, elapsed, baseUnitsPerDay) : null,

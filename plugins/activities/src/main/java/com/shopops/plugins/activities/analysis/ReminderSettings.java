@@ -1,5 +1,6 @@
 package com.shopops.plugins.activities.analysis;
 
+import com.shopops.api.SettingValues;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -72,11 +73,7 @@ public record ReminderSettings(int deadlineDays, double behindTolerance, int rev
     }
 
     private static double decimal(Map<String, String> stored, String key) {
-        double d = Double.parseDouble(stored.get(key).strip());
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            throw new IllegalArgumentException(key + ": a number, not " + d);
-        }
-        return d;
+        return SettingValues.decimal(key, stored.get(key));
     }
 
     private static void require(boolean ok, String message) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.shopops.plugins.activities.analysis.Campaign.Kind;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CampaignProgressTest {
@@ -48,6 +49,22 @@ class CampaignProgressTest {
 
     static LocalDate day(int may) {
         return LocalDate.of(2026, 5, may);
+    }
+
+    @Test
+    void campaignOrdersGivenPerDayCountInsteadOfTheProductsOrdersAddedUp() {
+        // 100 orders on the 10th–12th, some holding two products (the products' orders add up to 119); the 9th and
+        // the 13th are outside the live days up to the 12th. Products keep their own orders.
+        Map<LocalDate, Long> orders = Map.of(day(9), 7L, day(10), 25L, day(11), 50L, day(12), 25L, day(13), 90L);
+        CampaignProgress p = CampaignProgress.of(juhuasuan(1_000_000L, 200L), day(12), sales(), orders, baselines(), 476,
+                new Reach(2_380L, 40_000L, 1_200L));
+        assertEquals(100, p.orders());
+        assertEquals(100.0 / 476, p.orderShare(), EPS);
+        assertEquals(100.0 / 2_380, p.conversion(), EPS);
+        assertEquals(List.of(54L, 20L, 45L), p.products().stream().map(ProductProgress::orders).toList());
+        assertEquals(131, p.units());
+        assertThrows(IllegalArgumentException.class, () -> CampaignProgress.of(juhuasuan(null, null), day(12), sales(),
+                Map.of(day(10), -1L), List.of(), 476, Reach.NONE));
     }
 
     @Test

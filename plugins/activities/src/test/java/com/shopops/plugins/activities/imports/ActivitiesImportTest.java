@@ -1,8 +1,9 @@
 package com.shopops.plugins.activities.imports;
 
+import static com.shopops.platform.testing.ImportChecks.counts;
+import static com.shopops.platform.testing.ImportChecks.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.shopops.api.Shop;
 import com.shopops.platform.core.EventBus;
@@ -10,7 +11,6 @@ import com.shopops.platform.core.ShopStore;
 import com.shopops.platform.imports.ImportFormats;
 import com.shopops.platform.imports.ImportRunner;
 import com.shopops.platform.imports.ImportSummary;
-import com.shopops.platform.imports.ImportSummary.RowError;
 import com.shopops.platform.testing.TestDatabases;
 import com.shopops.platform.testing.TestDatabases.Fresh;
 import com.shopops.platform.testing.TestDatabases.Kind;
@@ -64,22 +64,6 @@ class ActivitiesImportTest {
 
     private static Path resource(String name) throws Exception {
         return Path.of(ActivitiesImportTest.class.getResource("/imports/" + name).toURI());
-    }
-
-    private static void counts(ImportSummary s, long read, long imported, long updated, long unchanged, long skipped, long rejected) {
-        assertEquals(List.of(read, imported, updated, unchanged, skipped, rejected),
-                List.of(s.read(), s.imported(), s.updated(), s.unchanged(), s.skipped(), s.rejected()), s.toString());
-    }
-
-    /** The errors as line, column and words its reason must contain. */
-    private static void errors(ImportSummary s, Object... lineColumnReason) {
-        assertEquals(lineColumnReason.length / 3, s.errors().size(), s.errors().toString());
-        for (int i = 0; i < s.errors().size(); i++) {
-            RowError e = s.errors().get(i);
-            assertEquals(((Number) lineColumnReason[3 * i]).longValue(), e.line(), e.toString());
-            assertEquals(lineColumnReason[3 * i + 1], e.column(), e.toString());
-            assertTrue(e.reason().contains((String) lineColumnReason[3 * i + 2]), e + " should say " + lineColumnReason[3 * i + 2]);
-        }
     }
 
     @ParameterizedTest

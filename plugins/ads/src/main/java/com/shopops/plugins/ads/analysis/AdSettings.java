@@ -1,5 +1,6 @@
 package com.shopops.plugins.ads.analysis;
 
+import com.shopops.api.SettingValues;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,16 +147,7 @@ public record AdSettings(double targetRoi, Long monthlyBudget, int minClicks, in
     }
 
     private static double decimal(Map<String, String> values, String key) {
-        String text = value(values, key);
-        try {
-            double d = Double.parseDouble(text);
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": a number, not '" + text + "'");
-        }
+        return SettingValues.decimal(key, value(values, key));
     }
 
     private static long whole(Map<String, String> values, String key) {

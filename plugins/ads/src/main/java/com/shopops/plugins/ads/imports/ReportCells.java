@@ -30,47 +30,22 @@ final class ReportCells extends ImportCells {
         return has(row().header(), names);
     }
 
-    /** The trimmed text, required. */
-    String text(String... names) {
-        String t = row().text(names);
-        if (t.isEmpty()) {
-            throw refused("is empty", names);
-        }
-        return t;
-    }
-
-    /** The trimmed text, or {@code otherwise} when the file has no such column or the cell is empty. */
-    String optionalText(String otherwise, String... names) {
-        String t = row().text(names);
-        return t.isEmpty() ? otherwise : t;
-    }
-
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH);
 
-    /** A day: the layouts of {@link Cells#localDate}, or Google's {@code May 1, 2024} (after an optional weekday). */
-    LocalDate day(String... names) {
+    /**
+     * A day, required: the layouts of {@link ImportCells#day}, or Google's {@code May 1, 2024} (after an
+     * optional weekday); from 2000 to 2100 either way.
+     */
+    @Override
+    public LocalDate day(String... names) {
         String t = text(names);
-        LocalDate day;
+        String english = t.matches("^[A-Za-z]{3,9}, .*") && t.indexOf(',') < t.lastIndexOf(',') ? t.substring(t.indexOf(',') + 1).trim() : t;
         try {
-            day = Cells.localDate(t);
-        } catch (IllegalArgumentException e) {
-            String english = t.matches("^[A-Za-z]{3,9}, .*") && t.indexOf(',') < t.lastIndexOf(',') ? t.substring(t.indexOf(',') + 1).trim() : t;
-            try {
-                day = LocalDate.parse(english, ENGLISH_DATE);
-            } catch (DateTimeException again) {
-                throw refused(e.getMessage(), names);
-            }
+            return withinYears(LocalDate.parse(english, ENGLISH_DATE), names);
+        } catch (DateTimeException notEnglish) {
+            return super.day(names);
         }
-        // Days are stored and compared as text, which orders only four-digit years; and no one can ask
-        // for a day outside the years the host's requests take (ShopRequest), so such a row would be lost.
-        if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
-            throw refused(t + " is not a day from " + FIRST_YEAR + " to " + LAST_YEAR, names);
-        }
-        return day;
     }
-
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2100;
 
     /** A decimal number, or null for nothing; never negative, never infinite ("1e309" would be). */
     @Override

@@ -10,6 +10,7 @@ import com.shopops.api.ParsedRow;
 import com.shopops.plugins.ads.KeywordDay;
 import com.shopops.plugins.ads.ReportWriter;
 import java.util.List;
+import java.util.Objects;
 import org.pf4j.Extension;
 
 /**
@@ -52,11 +53,12 @@ public final class TaobaoKeywords implements ImportFormat<KeywordDay> {
             return ParsedRow.skip("a total line");
         }
         try {
-            String product = cells.optionalText("", PRODUCT);
+            String product = Objects.requireNonNullElse(cells.optionalText(PRODUCT), "");
+            String adGroup = Objects.requireNonNullElse(cells.optionalText(AD_GROUP), product);
             long impressions = cells.count(IMPRESSIONS);
             long clicks = cells.count(CLICKS);
             cells.clicksWithinImpressions(clicks, impressions, CLICKS, IMPRESSIONS);
-            return ParsedRow.accept(new KeywordDay(cells.day(DAY), cells.text(CAMPAIGN), cells.optionalText(product, AD_GROUP),
+            return ParsedRow.accept(new KeywordDay(cells.day(DAY), cells.text(CAMPAIGN), adGroup,
                     product, cells.text(KEYWORD), impressions, clicks, cells.money(COST), TaobaoColumns.orders(cells),
                     TaobaoColumns.gmv(cells), cells.optionalNumber(RANK), cells.optionalQualityScore(QUALITY),
                     cells.optionalMoney(BID)));

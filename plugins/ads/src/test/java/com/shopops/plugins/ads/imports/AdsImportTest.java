@@ -1,5 +1,7 @@
 package com.shopops.plugins.ads.imports;
 
+import static com.shopops.platform.testing.ImportChecks.counts;
+import static com.shopops.platform.testing.ImportChecks.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +13,6 @@ import com.shopops.platform.core.ShopStore;
 import com.shopops.platform.imports.ImportFormats;
 import com.shopops.platform.imports.ImportRunner;
 import com.shopops.platform.imports.ImportSummary;
-import com.shopops.platform.imports.ImportSummary.RowError;
 import com.shopops.platform.testing.TestDatabases;
 import com.shopops.platform.testing.TestDatabases.Fresh;
 import com.shopops.platform.testing.TestDatabases.Kind;
@@ -67,23 +68,6 @@ class AdsImportTest {
 
     private static ImportSummary run(Fresh f, Shop shop, String resource) throws Exception {
         return run(f, shop, resource(resource), null);
-    }
-
-    private static void counts(ImportSummary s, long read, long imported, long updated, long unchanged, long skipped,
-                               long rejected) {
-        assertEquals(List.of(read, imported, updated, unchanged, skipped, rejected),
-                List.of(s.read(), s.imported(), s.updated(), s.unchanged(), s.skipped(), s.rejected()), s.toString());
-    }
-
-    /** The errors as "line column", and each reason must contain its expected words. */
-    private static void errors(ImportSummary s, Object... lineColumnReason) {
-        assertEquals(lineColumnReason.length / 3, s.errors().size(), s.errors().toString());
-        for (int i = 0; i < s.errors().size(); i++) {
-            RowError e = s.errors().get(i);
-            assertEquals(((Number) lineColumnReason[3 * i]).longValue(), e.line(), e.toString());
-            assertEquals(lineColumnReason[3 * i + 1], e.column(), e.toString());
-            assertTrue(e.reason().contains((String) lineColumnReason[3 * i + 2]), e + " should say " + lineColumnReason[3 * i + 2]);
-        }
     }
 
     private static KeywordStats kw(String campaign, String adGroup, String product, String keyword, long impressions,

@@ -31,8 +31,6 @@ public final class PostEngagement implements ImportFormat<EngagementRow> {
     static final String[] LIKES = {"点赞", "点赞数", "Likes"};
     static final String[] COMMENTS = {"评论", "评论数", "Comments"};
     static final String[] CLICKS = {"点击", "点击数", "Clicks"};
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2100;
 
     @Override
     public String kind() {
@@ -58,26 +56,15 @@ public final class PostEngagement implements ImportFormat<EngagementRow> {
     public ParsedRow<EngagementRow> parse(ImportRow row, ImportContext context) {
         ImportCells cells = new ImportCells(row, Currency.getInstance(context.shop().currency()));
         try {
-            LocalDate day = cells.optionalDay(DAY);
-            if (day == null) {
-                throw cells.refused("is empty", DAY);
-            }
-            // Days are stored and compared as text, which orders only four-digit years; and no one can ask
-            // for a day outside the years the host's requests take (ShopRequest).
-            if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
-                throw cells.refused(row.text(DAY) + " is not a day from " + FIRST_YEAR + " to " + LAST_YEAR, DAY);
-            }
+            LocalDate day = cells.day(DAY);
             long post;
             try {
                 post = Long.parseLong(row.text(POST).strip());
             } catch (RuntimeException e) {
                 throw cells.refused("is not a post id", POST);
             }
-            String channel = row.text(CHANNEL);
-            if (ImportCells.nothing(channel)) {
-                throw cells.refused("is empty", CHANNEL);
-            }
-            return ParsedRow.accept(new EngagementRow(post, channel.strip(), day, cells.count(VIEWS), cells.count(LIKES),
+            String channel = cells.text(CHANNEL);
+            return ParsedRow.accept(new EngagementRow(post, channel, day, cells.count(VIEWS), cells.count(LIKES),
                     cells.count(COMMENTS), cells.count(CLICKS)));
         } catch (CellRefused bad) {
             return bad.rejection();

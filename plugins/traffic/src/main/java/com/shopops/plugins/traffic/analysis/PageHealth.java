@@ -1,5 +1,6 @@
 package com.shopops.plugins.traffic.analysis;
 
+import com.shopops.api.SettingValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -154,7 +155,7 @@ public record PageHealth(List<Check> checks) {
                 if (text != null) {
                     try {
                         Map<String, Double> tried = new LinkedHashMap<>(values);
-                        tried.put(key, number(key, text));
+                        tried.put(key, SettingValues.decimal(key, text));
                         of(tried);
                         values = tried;
                     } catch (IllegalArgumentException e) {
@@ -184,7 +185,7 @@ public record PageHealth(List<Check> checks) {
                 } else if (v instanceof Number n && !(v instanceof Double d && (d.isNaN() || d.isInfinite()))) {
                     value = n.doubleValue();
                 } else if (v instanceof String text) {
-                    value = number(key, text);
+                    value = SettingValues.decimal(key, text);
                 } else {
                     throw new IllegalArgumentException(key + ": a number, not " + v);
                 }
@@ -212,18 +213,6 @@ public record PageHealth(List<Check> checks) {
         private static Thresholds of(Map<String, Double> m) {
             return new Thresholds(m.get(AOV_RATIO), m.get(BOUNCE_RATE_PASS), m.get(BOUNCE_RATE_GOOD),
                     m.get(PAGES_PER_VISIT_PASS), m.get(PAGES_PER_VISIT_GOOD));
-        }
-
-        private static double number(String key, String text) {
-            try {
-                double d = Double.parseDouble(text.strip());
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    throw new NumberFormatException();
-                }
-                return d;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + ": a number, not '" + text + "'");
-            }
         }
 
         private static void require(boolean ok, String message) {

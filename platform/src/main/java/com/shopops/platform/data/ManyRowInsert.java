@@ -1,0 +1,104 @@
+package com.shopops.platform.data;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.function.IntFunction;
+
+/**
+ * Writes a known number of rows with one INSERT of many rows per statement, plain JDBC: on the hot path of a large
+ * import, one statement for a hundred rows costs the database a quarter less than one each. Full statements go in a
+ * batch; the rows left over go in one statement of their own.
+ *
+ * <pre>{@code
+ * try (ManyRowInsert rows = new ManyRowInsert(connection, total, 100, 3, n -> "INSERT INTO t (a, b, c) VALUES " + values(n))) {
+ *     for (Row r : all) {
+ *         PreparedStatement ps = rows.next();
+ *         ps.setLong(rows.offset() + 1, r.a());   // the row's parameters follow offset()
+ *         …
+ *     }
+ *     rows.execute();
+ * }
+ * }</pre>
+ */
+final class ManyRowInsert implements AutoCloseable {
+
+    private final int total;
+    private final int perStatement;
+    private final int columns;
+    private final int inFull;
+    private final PreparedStatement many;
+    private final PreparedStatement last;
+    private int row;
+    private int offset;
+
+    /**
+     * @param total        the rows that will be written
+     * @param perStatement rows per full statement
+     * @param columns      parameters per row
+     * @param sql          the INSERT of {@code n} rows
+     */
+    ManyRowInsert(Connection connection, int total, int perStatement, int columns, IntFunction<String> sql) throws SQLException {
+        this.total = total;
+        this.perStatement = perStatement;
+        this.columns = columns;
+        this.inFull = total / perStatement * perStatement;
+        this.many = inFull == 0 ? null : connection.prepareStatement(sql.apply(perStatement));
+        try {
+            this.last = total == inFull ? null : connection.prepareStatement(sql.apply(total - inFull));
+        } catch (SQLException | RuntimeException e) {
+            if (many != null) {
+                many.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The statement that takes the next row, whose parameters start after {@link #offset()}. */
+    PreparedStatement next() throws SQLException {
+        if (row >= total) {
+            throw new IllegalStateException("all " + total + " rows are written already");
+        }
+        if (row > 0 && row <= inFull && row % perStatement == 0) {
+            many.addBatch(); // the full statement before this row is bound
+        }
+        boolean inLast = row >= inFull;
+        offset = (inLast ? row - inFull : row % perStatement) * columns;
+        row++;
+        return inLast ? last : many;
+    }
+
+    /** The parameter index before the current row's first: bind its columns at {@code offset() + 1} and on. */
+    int offset() {
+        return offset;
+    }
+
+    /** Writes the rows; every one of them must have been bound. */
+    void execute() throws SQLException {
+        if (row != total) {
+            throw new IllegalStateException(row + " of " + total + " rows were bound");
+        }
+        if (many != null) {
+            if (total == inFull) {
+                many.addBatch(); // the last full statement
+            }
+            many.executeBatch();
+        }
+        if (last != null) {
+            last.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (many != null) {
+                many.close();
+            }
+        } finally {
+            if (last != null) {
+                last.close();
+            }
+        }
+    }
+}
