@@ -115,7 +115,7 @@ class AdsPageIT {
             // Accepting a raise: the row says so in place, the decisions acted on and the bid sheet list it.
             WebElement row = browser.all("#keywords tbody tr").get(0);
             String keyword = row.findElement(By.cssSelector("td strong")).getText();
-            row.findElement(By.cssSelector("button[data-decide='accepted']")).click();
+            browser.click(row.findElement(By.cssSelector("button[data-decide='accepted']")));
             browser.until(d -> "accepted".equals(browser.all("#keywords tbody tr").get(0)
                     .findElement(By.cssSelector(".badge.status")).getAttribute("data-status")));
             assertFalse(browser.all("#keywords tbody tr").get(0).findElements(By.cssSelector("button[data-decide='proposed']")).isEmpty(),

@@ -216,7 +216,7 @@ class BriefingIT {
             browser.until(d -> browser.js("return !!document.querySelector('#briefing .sparkline canvas')"));
             browser.screenshot("briefing");
 
-            finder.findElement(org.openqa.selenium.By.cssSelector(".make-task")).click();
+            browser.click(finder.findElement(org.openqa.selenium.By.cssSelector(".make-task")));
             var link = browser.visible("#briefing .finding[data-key^='finder:'] .task-link");
             String taskId = link.getText().replaceAll("\\D", "");
             JsonNode task = server.get("/api/shops/demo/tasks/" + taskId).json();
@@ -230,7 +230,7 @@ class BriefingIT {
             browser.mounted();
             var again = browser.visible("#briefing .finding[data-key^='finder:']");
             assertTrue(again.findElements(org.openqa.selenium.By.cssSelector(".make-task")).isEmpty());
-            again.findElement(org.openqa.selenium.By.cssSelector(".task-link")).click();
+            browser.click(again.findElement(org.openqa.selenium.By.cssSelector(".task-link")));
             browser.until(d -> browser.path().startsWith("/tasks.html"));
             browser.mounted();
             assertEquals("", browser.errors());

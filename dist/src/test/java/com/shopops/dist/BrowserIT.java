@@ -366,11 +366,11 @@ class BrowserIT {
                     "no sideways scrolling of the page: " + browser.js("return document.documentElement.scrollWidth"));
             browser.screenshot("phone-home");
 
-            toggle.click();
+            browser.click(toggle);
             assertEquals("true", toggle.getAttribute("aria-expanded"));
             WebElement traffic = browser.visible("#shell-nav a[data-plugin='traffic']");
             browser.screenshot("phone-nav");
-            traffic.click();
+            browser.click(traffic);
             browser.until(d -> browser.path().startsWith("/ui/traffic/"));
             browser.mounted();
             assertTrue((Long) browser.js("return document.documentElement.scrollWidth") <= 390);

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -164,8 +165,17 @@ final class Chromium implements AutoCloseable {
      * element under the pointer; a click something else caught is tried again until the page is still.
      */
     void click(String css) {
+        click(() -> all(css).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /** Clicks {@code element} as {@link #click(String)} does, for one a test already holds. */
+    void click(WebElement element) {
+        click(() -> element.isDisplayed() ? element : null);
+    }
+
+    private void click(Supplier<WebElement> target) {
         until(d -> {
-            WebElement element = all(css).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+            WebElement element = target.get();
             if (element == null || !element.isEnabled()) {
                 return null;
             }

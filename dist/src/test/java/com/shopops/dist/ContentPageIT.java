@@ -288,7 +288,7 @@ class ContentPageIT {
             }
             WebElement outbox = browser.visible("#f-channels input[value='outbox']");
             if (!outbox.isSelected()) {
-                outbox.click();
+                browser.click(outbox);
             }
             browser.click("#post-save");
             browser.until(d -> browser.visible("#panel").getAttribute("data-post").matches("\\d+"));
