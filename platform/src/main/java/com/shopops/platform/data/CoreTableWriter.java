@@ -13,6 +13,7 @@ import com.shopops.api.domain.Target;
 import com.shopops.api.domain.TrafficDay;
 import com.shopops.platform.db.TimeAsText;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -49,11 +50,19 @@ public final class CoreTableWriter implements CoreWriter {
     private final Set<String> productDays = new HashSet<>();
     /** The lines of the orders the write added that count, added to the product figures. */
     private final OrderDays.NewLines newLines = new OrderDays.NewLines();
+    private final KnownCustomers known;
 
+    /** Customers met by this writer only. */
     public CoreTableWriter(Handle handle, Shop shop) {
+        this(handle, shop, new KnownCustomers());
+    }
+
+    /** A writer for one batch of an import that meets {@code customers} from batch to batch. */
+    public CoreTableWriter(Handle handle, Shop shop, KnownCustomers customers) {
         this.h = handle;
         this.shopId = shop.id();
         this.zone = shop.timeZone();
+        this.known = customers;
     }
 
     // ---------------------------------------------------------------- orders
@@ -157,10 +166,7 @@ public final class CoreTableWriter implements CoreWriter {
         CustomerUpkeep upkeep = new CustomerUpkeep();
         Set<String> updatedOrders = new HashSet<>();
         List<String> merge = new ArrayList<>(); // stored orders that may get new lines
-        PreparedBatch insert = h.prepareBatch("""
-                INSERT INTO orders (shop_id, external_id, customer_id, created_at, day, paid_at, status, amount,
-                                    amount_from_lines, source, line_count, lines_digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        List<NewOrder> inserts = new ArrayList<>();
         PreparedBatch update = h.prepareBatch("""
                 UPDATE orders SET customer_id = ?, created_at = ?, day = ?, paid_at = ?, status = ?, amount = ?,
                                   amount_from_lines = ?, source = ?
@@ -186,8 +192,8 @@ public final class CoreTableWriter implements CoreWriter {
             String day = LocalDate.ofInstant(header.createdAt(), zone).toString();
             if (old == null) {
                 long amount = fromLines ? e.getValue().stream().mapToLong(OrderRow::lineAmount).sum() : header.orderAmount();
-                insert.add(shopId, orderId, customerId, createdAt, day, paidAt, header.status().name(), amount,
-                        fromLines ? 1 : 0, header.source(), (long) incoming.rows().size(), incoming.digest());
+                inserts.add(new NewOrder(orderId, customerId, createdAt, day, paidAt, header.status().name(), amount,
+                        fromLines, header.source(), incoming.rows().size(), incoming.digest()));
                 upkeep.newOrder(customerId, header.status(), day, amount);
                 touchedDays.add(day);
                 continue;
@@ -216,15 +222,12 @@ public final class CoreTableWriter implements CoreWriter {
                         header.source(), old.id());
             }
         }
-        executeAll(insert, update);
+        executeAll(update);
         Map<String, Long> orderIds = new HashMap<>();
         stored.forEach((k, v) -> orderIds.put(k, v.id()));
+        insertOrders(inserts, orderIds);
         Set<String> fresh = new LinkedHashSet<>(byOrder.keySet());
         fresh.removeAll(stored.keySet());
-        if (!fresh.isEmpty()) {
-            orderIds.putAll(idsByKey("SELECT external_id, id FROM orders WHERE shop_id = :shop AND external_id IN (<keys>)",
-                    fresh));
-        }
         Map<String, Long> products = productIds(rows.stream().map(OrderRow::sku).filter(s -> !s.isEmpty()).toList());
 
         long imported = 0;
@@ -265,6 +268,51 @@ public final class CoreTableWriter implements CoreWriter {
         upkeep.write();
         figuresChanged(imported + updated > 0);
         return new WriteResult(imported, updated);
+    }
+
+    /** An order the write adds, as its row will read. */
+    private record NewOrder(String externalId, Long customerId, String createdAt, String day, String paidAt, String status,
+                            long amount, boolean amountFromLines, String source, long lineCount, long linesDigest) {
+    }
+
+    /** Orders per INSERT of new orders ({@link ManyRowInsert}): twelve parameters each. */
+    private static final int ORDERS_PER_INSERT = 100;
+
+    /** Inserts {@code orders}, many rows per statement, and puts the ids they got into {@code ids}, by order number. */
+    private void insertOrders(List<NewOrder> orders, Map<String, Long> ids) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        try (ManyRowInsert rows = new ManyRowInsert(h.getConnection(), orders.size(), ORDERS_PER_INSERT, 12,
+                n -> "INSERT INTO orders (shop_id, external_id, customer_id, created_at, day, paid_at, status, amount,"
+                        + " amount_from_lines, source, line_count, lines_digest) VALUES "
+                        + String.join(", ", Collections.nCopies(n, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                        + " RETURNING external_id, id",
+                rs -> ids.put(rs.getString(1), rs.getLong(2)))) {
+            for (NewOrder o : orders) {
+                PreparedStatement ps = rows.next();
+                int i = rows.offset();
+                ps.setLong(++i, shopId);
+                ps.setString(++i, o.externalId());
+                if (o.customerId() == null) {
+                    ps.setNull(++i, Types.BIGINT);
+                } else {
+                    ps.setLong(++i, o.customerId());
+                }
+                ps.setString(++i, o.createdAt());
+                ps.setString(++i, o.day());
+                ps.setString(++i, o.paidAt());
+                ps.setString(++i, o.status());
+                ps.setLong(++i, o.amount());
+                ps.setInt(++i, o.amountFromLines() ? 1 : 0);
+                ps.setString(++i, o.source());
+                ps.setLong(++i, o.lineCount());
+                ps.setLong(++i, o.linesDigest());
+            }
+            rows.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("orders could not be written: " + e.getMessage(), e);
+        }
     }
 
     private static final String INSERT_LINES = "INSERT INTO order_lines (shop_id, order_id, line_hash, product_id, sku, title,"
@@ -463,18 +511,33 @@ public final class CoreTableWriter implements CoreWriter {
         if (names.isEmpty()) {
             return Map.of();
         }
+        Map<String, Long> ids = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String name : names) {
+            Long id = known.get(name);
+            if (id != null) {
+                ids.put(name, id);
+            } else {
+                unknown.add(name);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return ids;
+        }
         String select = "SELECT external_id, id FROM customers WHERE shop_id = :shop AND external_id IN (<keys>)";
         // Most customers of a large import (and all of a re-import) exist already: look them up first.
-        Map<String, Long> ids = idsByKey(select, names);
-        List<String> missing = names.stream().filter(n -> !ids.containsKey(n)).toList();
+        Map<String, Long> found = idsByKey(select, unknown);
+        List<String> missing = unknown.stream().filter(n -> !found.containsKey(n)).toList();
         if (!missing.isEmpty()) {
             PreparedBatch insert = h.prepareBatch("""
                     INSERT INTO customers (shop_id, external_id, orders, spent) VALUES (?, ?, 0, 0)
                     ON CONFLICT (shop_id, external_id) DO NOTHING""");
             missing.forEach(n -> insert.add(shopId, n));
             insert.execute();
-            ids.putAll(idsByKey(select, missing));
+            found.putAll(idsByKey(select, missing));
         }
+        found.forEach(known::met);
+        ids.putAll(found);
         return ids;
     }
 
@@ -539,27 +602,22 @@ public final class CoreTableWriter implements CoreWriter {
 
     private Map<String, StoredOrder> storedOrders(Collection<String> externalIds) {
         Map<String, StoredOrder> found = new HashMap<>();
-        for (List<String> chunk : KeyLists.of(externalIds)) {
-            h.createQuery("""
-                            SELECT external_id, id, customer_id, created_at, day, paid_at, status, amount, amount_from_lines, source,
-                                   line_count, lines_digest, CASE WHEN EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = orders.id)
-                                   THEN 1 ELSE 0 END,
-                                   (SELECT r.amount FROM refunds r WHERE r.order_id = orders.id AND r.refund_key = 'order'),
-                                   (SELECT r.reason FROM refunds r WHERE r.order_id = orders.id AND r.refund_key = 'order')
-                            FROM orders WHERE shop_id = :shop AND external_id IN (<keys>)""")
-                    .bind("shop", shopId).bindList("keys", chunk)
-                    .map((rs, ctx) -> {
-                        long customer = rs.getLong(3);
-                        Long customerId = rs.wasNull() ? null : customer;
-                        long refund = rs.getLong(14);
-                        Long orderRefund = rs.wasNull() ? null : refund;
-                        found.put(rs.getString(1), new StoredOrder(rs.getLong(2), customerId, rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9) == 1,
-                                rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getInt(13) == 1, orderRefund,
-                                rs.getString(15)));
-                        return 0;
-                    }).list();
-        }
+        eachRow("""
+                SELECT external_id, id, customer_id, created_at, day, paid_at, status, amount, amount_from_lines, source,
+                       line_count, lines_digest, CASE WHEN EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = orders.id)
+                       THEN 1 ELSE 0 END,
+                       (SELECT r.amount FROM refunds r WHERE r.order_id = orders.id AND r.refund_key = 'order'),
+                       (SELECT r.reason FROM refunds r WHERE r.order_id = orders.id AND r.refund_key = 'order')
+                FROM orders WHERE shop_id = :shop AND external_id IN (<keys>)""", externalIds, rs -> {
+            long customer = rs.getLong(3);
+            Long customerId = rs.wasNull() ? null : customer;
+            long refund = rs.getLong(14);
+            Long orderRefund = rs.wasNull() ? null : refund;
+            found.put(rs.getString(1), new StoredOrder(rs.getLong(2), customerId, rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9) == 1,
+                    rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getInt(13) == 1, orderRefund,
+                    rs.getString(15)));
+        });
         return found;
     }
 
@@ -578,11 +636,46 @@ public final class CoreTableWriter implements CoreWriter {
 
     private Map<String, Long> idsByKey(String sql, Collection<String> keys) {
         Map<String, Long> ids = new HashMap<>();
-        for (List<String> chunk : KeyLists.of(keys)) {
-            h.createQuery(sql).bind("shop", shopId).bindList("keys", chunk)
-                    .map((rs, ctx) -> ids.put(rs.getString(1), rs.getLong(2))).list();
-        }
+        eachRow(sql, keys, rs -> ids.put(rs.getString(1), rs.getLong(2)));
         return ids;
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} for all {@code keys}, {@link KeyLists#SIZE} at a time in its {@code (<keys>)}, with the shop
+     * bound to its {@code :shop}, and hands every row to {@code reader}. Plain JDBC with one statement prepared once:
+     * it runs for every batch of a large import, where binding through Jdbi cost more than the queries.
+     */
+    private void eachRow(String sql, Collection<String> keys, RowReader reader) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        int shopAt = sql.indexOf(":shop");
+        int keysAt = sql.indexOf("<keys>");
+        if (shopAt < 0 || keysAt < shopAt) {
+            throw new IllegalArgumentException("the shop comes before the keys: " + sql);
+        }
+        String text = sql.replace(":shop", "?").replace("<keys>", String.join(", ", Collections.nCopies(KeyLists.SIZE, "?")));
+        try (PreparedStatement ps = h.getConnection().prepareStatement(text)) {
+            ps.setLong(1, shopId);
+            for (List<String> chunk : KeyLists.of(keys)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("stored rows could not be read: " + e.getMessage(), e);
+        }
     }
 
     // ---------------------------------------------------------------- products

@@ -9,6 +9,7 @@ import com.shopops.api.ParsedRow;
 import com.shopops.api.Shop;
 import com.shopops.platform.core.EventBus;
 import com.shopops.platform.data.CoreTableWriter;
+import com.shopops.platform.data.KnownCustomers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -399,6 +400,7 @@ public final class ImportRunner {
             private long unchanged;
             private long rejected;
             private final List<ImportSummary.RowError> errors = new ArrayList<>();
+            private final KnownCustomers customers = new KnownCustomers();
             private Throwable fatal;
             /** Why writing stopped; set by the writing thread, read by both. */
             private volatile String stopped;
@@ -509,15 +511,18 @@ public final class ImportRunner {
                 h.begin();
                 try {
                     ImportFormat.WriteResult result = format.write(new ImportFormat.ImportBatch<>(h, request.shop(), records,
-                            new CoreTableWriter(h, request.shop())));
+                            new CoreTableWriter(h, request.shop(), customers)));
                     if (request.dryRun()) {
                         h.rollback();
+                        customers.rolledBack();
                     } else {
                         h.commit();
+                        customers.committed();
                     }
                     return result;
                 } catch (RuntimeException | Error e) {
                     h.rollback();
+                    customers.rolledBack();
                     throw e;
                 }
             }

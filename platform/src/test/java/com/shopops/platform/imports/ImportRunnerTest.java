@@ -183,6 +183,56 @@ class ImportRunnerTest {
         }
     }
 
+    /** The lines format, every order bought by the customer its first column after the order names. */
+    static final class RegularsFormat extends LinesFormat {
+        @Override
+        public ParsedRow<OrderRow> parse(ImportRow row, ImportContext context) {
+            ParsedRow<OrderRow> parsed = super.parse(row, context);
+            if (parsed instanceof ParsedRow.Accepted<OrderRow> a) {
+                OrderRow r = a.record();
+                return ParsedRow.accept(new OrderRow(r.orderId(), "regular-" + r.sku(), r.createdAt(), r.paidAt(), r.status(),
+                        r.orderAmount(), r.source(), r.sku(), r.title(), r.quantity(), r.unitPrice(), r.lineAmount(),
+                        r.refunded(), r.refundReason()));
+            }
+            return parsed;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void customersWhoComeBackInLaterBatchesAreOneCustomerEachAlsoAfterADryRun(Kind kind) throws Exception {
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
+            Shop shop = shop(f);
+            Path csv = file("regulars.csv", """
+                    order,sku,qty,price,at
+                    R1,a,1,10.00,2024-05-01 10:00:00
+                    R2,b,1,20.00,2024-05-02 10:00:00
+                    R3,a,2,10.00,2024-05-03 10:00:00
+                    R4,b,1,20.00,2024-05-04 10:00:00
+                    R5,a,1,10.00,2024-05-05 10:00:00
+                    """, StandardCharsets.UTF_8, false);
+            ImportRunner regulars = new ImportRunner(f.database().jdbi(), new ImportFormats(List.of(new RegularsFormat()),
+                    List::of), new EventBus(), 1); // a batch per order: each customer is met again in a later batch
+
+            // A dry run creates each customer in a batch it rolls back; a later batch must not take that id.
+            ImportSummary dry = regulars.run(request(shop, csv, true), ImportRunner.Progress.NONE);
+            assertEquals(0, dry.rejected(), dry.errors().toString());
+            assertEquals(5, dry.imported());
+
+            ImportSummary real = regulars.run(request(shop, csv, false), ImportRunner.Progress.NONE);
+            assertEquals(0, real.rejected(), real.errors().toString());
+            List<String> customers = f.database().jdbi().withHandle(h -> h.createQuery("""
+                    SELECT c.external_id || ' ' || c.orders || ' ' || c.spent || ' ' || c.first_order || ' ' || c.last_order
+                    FROM customers c ORDER BY c.external_id""").mapTo(String.class).list());
+            assertEquals(List.of("regular-a 3 4000 2024-05-01 2024-05-05", "regular-b 2 4000 2024-05-02 2024-05-04"),
+                    customers);
+            assertEquals(List.of(3L, 2L), f.database().jdbi().withHandle(h -> h.createQuery("""
+                    SELECT COUNT(*) FROM orders o JOIN customers c ON c.id = o.customer_id
+                    GROUP BY c.external_id ORDER BY c.external_id""").mapTo(Long.class).list()),
+                    "every order points at its one customer");
+        }
+    }
+
     @Test
     void aBadRowRejectsItsWholeOrderAndOnlyThat() throws Exception {
         try (Fresh f = TestDatabases.sqlite(dir)) {
