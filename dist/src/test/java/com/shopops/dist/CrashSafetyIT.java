@@ -155,8 +155,8 @@ class CrashSafetyIT {
     }
 
     private Process importProcess(Path data, Path csv, Path log) throws Exception {
-        return new ProcessBuilder(Distribution.HOME.resolve("bin/shopops").toString(), "import", "orders", csv.toString(),
-                "--shop", "uk", "--format", "online-retail", "--data", data.toString(), "--no-progress")
+        return Distribution.shopops(List.of("import", "orders", csv.toString(),
+                "--shop", "uk", "--format", "online-retail", "--data", data.toString(), "--no-progress"))
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

@@ -60,8 +60,8 @@ class LoadIT {
                     Distribution.Server.plugin("demo", "traffic", "/kpis?from=" + last.minusDays(364) + "&to=" + last),
                     Distribution.Server.plugin("demo", "traffic", "/kpis?from=" + last + "&to=" + last),
                     "/api/shops/demo/summary");
-            Process importing = new ProcessBuilder(Distribution.HOME.resolve("bin/shopops").toString(), "import", "orders", csv.toString(),
-                    "--shop", "demo", "--format", "online-retail", "--data", work.resolve("data").toString(), "--no-progress", "--json")
+            Process importing = Distribution.shopops(List.of("import", "orders", csv.toString(),
+                    "--shop", "demo", "--format", "online-retail", "--data", work.resolve("data").toString(), "--no-progress", "--json"))
                     .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("import.log").toFile()).start();
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             List<String> errors = new CopyOnWriteArrayList<>();
