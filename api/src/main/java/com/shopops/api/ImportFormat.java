@@ -92,6 +92,12 @@ public interface ImportFormat<R> extends ExtensionPoint {
     /**
      * Writes a batch of parsed records, in the transaction the host opened; idempotent, so importing
      * the same file twice changes nothing.
+     *
+     * <p>A record that cannot be written as it is, because of what is stored (e.g. a refund of an order, or
+     * the figures of a post, the shop does not have), is refused by throwing {@link IllegalArgumentException} with a reason that
+     * names it. The host rolls the batch back and writes it again in halves, down to the single groups
+     * (see {@link #group}) refused: their rows are rejected with that reason, the others are written. Any
+     * other exception stops the import after the batches written before.
      */
     WriteResult write(ImportBatch<R> batch);
 

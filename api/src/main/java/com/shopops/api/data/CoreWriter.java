@@ -19,6 +19,9 @@ public interface CoreWriter {
     /**
      * Orders and their lines; customers are created and their counts and totals kept current. An
      * order that exists is updated (status, paid time, amount, customer, source) and its new lines added.
+     *
+     * @throws IllegalArgumentException when an order that is not stored comes without the row that carries
+     *         its own fields (time, status): the host then rejects that order's rows and writes the others
      */
     WriteResult orders(List<OrderRow> rows);
 
@@ -34,7 +37,12 @@ public interface CoreWriter {
     /** Reviews, matched to products by SKU. */
     WriteResult reviews(List<ReviewRow> reviews);
 
-    /** Refunds of imported orders; an order that is not stored fails the batch with its number. */
+    /**
+     * Refunds of imported orders.
+     *
+     * @throws IllegalArgumentException naming the order, when a refund's order is not stored: the host then
+     *         rejects that refund's rows and writes the others
+     */
     WriteResult refunds(List<RefundRow> refunds);
 
     /** Targets by period and metric, replacing the value stored for the same period and metric. */

@@ -187,7 +187,8 @@ public final class ImportRunner {
         private String stopped;
 
         private List<R> batch = new ArrayList<>();
-        private long batchFirstLine = -1;
+        private List<Long> batchLines = new ArrayList<>(); // the line of each record of the batch
+        private List<Integer> batchGroups = new ArrayList<>(); // where each group of the batch starts
         private String group;
         private final List<R> groupRecords = new ArrayList<>();
         private final List<Long> groupLines = new ArrayList<>();
@@ -272,7 +273,7 @@ public final class ImportRunner {
                 // Reading stopped early: the rows read and accepted since the last batch are not written.
                 int unwritten = batch.size() + groupRecords.size();
                 if (unwritten > 0) {
-                    notWritten(batch.isEmpty() ? groupLines.get(0) : batchFirstLine, unwritten, "as the import stopped");
+                    notWritten(batch.isEmpty() ? groupLines.get(0) : batchLines.get(0), unwritten, "as the import stopped");
                 }
             }
         }
@@ -352,10 +353,9 @@ public final class ImportRunner {
                             + " was rejected, so this line is not imported either");
                 }
             } else if (!groupRecords.isEmpty()) {
-                if (batch.isEmpty()) {
-                    batchFirstLine = groupLines.get(0);
-                }
+                batchGroups.add(batch.size());
                 batch.addAll(groupRecords);
+                batchLines.addAll(groupLines);
                 if (batch.size() >= batchRows) {
                     flush();
                 }
@@ -370,8 +370,10 @@ public final class ImportRunner {
             if (batch.isEmpty() || stopped != null) {
                 return;
             }
-            Batch<R> full = new Batch<>(batch, batchFirstLine);
+            Batch<R> full = new Batch<>(batch, batchLines, batchGroups);
             batch = new ArrayList<>(batchRows + batchRows / 4);
+            batchLines = new ArrayList<>(batchRows + batchRows / 4);
+            batchGroups = new ArrayList<>();
             writing.readingAt(new Position(table.bytesRead(), table.bytesTotal(), read));
             if (!writing.take(full)) {
                 notWritten(full.firstLine(), full.records().size(), "as the import was interrupted");
@@ -389,7 +391,7 @@ public final class ImportRunner {
          */
         private final class Writing implements Runnable {
             private final BlockingQueue<Batch<R>> queue = new ArrayBlockingQueue<>(1);
-            private final Batch<R> end = new Batch<>(List.of(), -1);
+            private final Batch<R> end = new Batch<>(List.of(), List.of(), List.of());
             private final Thread thread = new Thread(this, "shopops-import-writer");
             private volatile Position readingAt;
             private Position reported;
@@ -494,10 +496,7 @@ public final class ImportRunner {
                     return; // handed over before reading saw that writing had stopped
                 }
                 try {
-                    ImportFormat.WriteResult result = jdbi.withHandle(h -> write(h, records));
-                    imported += result.imported();
-                    updated += result.updated();
-                    unchanged += records.size() - result.imported() - result.updated();
+                    writeGroups(b, 0, b.groups());
                 } catch (RuntimeException e) {
                     String reason = e.getMessage() == null ? e.toString() : e.getMessage();
                     rejected += records.size();
@@ -505,6 +504,38 @@ public final class ImportRunner {
                             + " rows from this line on could not be written, and none of them was: " + reason));
                     stopped = "writing stopped at line " + b.firstLine() + ": " + reason;
                 }
+            }
+
+            /**
+             * Writes groups {@code from}..{@code to} (exclusive) of {@code b} in one transaction. When the
+             * format refuses them ({@link IllegalArgumentException}, e.g. an order the file lists only by its
+             * other lines), the two halves are written apart, down to the single groups refused: those are
+             * rejected, line by line, and the rest is written. Any other failure stops the import.
+             */
+            private void writeGroups(Batch<R> b, int from, int to) {
+                List<R> records = b.records().subList(b.start(from), b.start(to));
+                ImportFormat.WriteResult result;
+                try {
+                    result = jdbi.withHandle(h -> write(h, records));
+                } catch (IllegalArgumentException refused) {
+                    if (to - from > 1) {
+                        int half = (from + to) >>> 1;
+                        writeGroups(b, from, half);
+                        writeGroups(b, half, to);
+                        return;
+                    }
+                    String reason = refused.getMessage() == null ? refused.toString() : refused.getMessage();
+                    for (long line : b.lines().subList(b.start(from), b.start(to))) {
+                        rejected++;
+                        if (errors.size() < MAX_ERRORS) {
+                            errors.add(new ImportSummary.RowError(line, "", "not written: " + reason));
+                        }
+                    }
+                    return;
+                }
+                imported += result.imported();
+                updated += result.updated();
+                unchanged += records.size() - result.imported() - result.updated();
             }
 
             private ImportFormat.WriteResult write(Handle h, List<R> records) {
@@ -533,7 +564,24 @@ public final class ImportRunner {
     private static final long PROGRESS_MILLIS = 250;
 
     /** Records to write together, and the line of the first one. */
-    private record Batch<R>(List<R> records, long firstLine) {
+    /**
+     * Records handed to the writing: their lines in the file, and where each group starts (a group is
+     * written whole or not at all).
+     */
+    private record Batch<R>(List<R> records, List<Long> lines, List<Integer> groupStarts) {
+
+        long firstLine() {
+            return lines.get(0);
+        }
+
+        int groups() {
+            return groupStarts.size();
+        }
+
+        /** Where group {@code g} starts; for {@code g == groups()}, the end of the records. */
+        int start(int g) {
+            return g == groupStarts.size() ? records.size() : groupStarts.get(g);
+        }
     }
 
     /** How far reading has got. */

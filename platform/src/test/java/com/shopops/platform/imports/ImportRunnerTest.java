@@ -3,6 +3,7 @@ package com.shopops.platform.imports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -360,35 +361,59 @@ class ImportRunnerTest {
         }
     }
 
-    @Test
-    void aBatchThatCannotBeWrittenStopsTheImportAndKeepsTheBatchesBefore() throws Exception {
-        try (Fresh f = TestDatabases.sqlite(dir)) {
-            f.database().migrate("core", getClass().getClassLoader());
+    /** 200 one-line orders O000..O199 at lines 2..201, O050 without its order's own fields. */
+    private Path ordersWithOneHeadless(String name) throws Exception {
+        StringBuilder text = new StringBuilder("order,sku,qty,price,at\n");
+        for (int i = 0; i < 200; i++) {
+            text.append(String.format("O%03d,x,1,1.00,2024-05-01 10:00%n", i));
+        }
+        return file(name, text.toString(), StandardCharsets.UTF_8, false);
+    }
+
+    /** The lines format, with O050 parsed as a line of an order whose own row (time, status) is not in the file. */
+    private static class HeadlessO050 extends LinesFormat {
+        @Override
+        public ParsedRow<OrderRow> parse(ImportRow row, ImportContext context) {
+            ParsedRow<OrderRow> p = super.parse(row, context);
+            if (row.text("order").equals("O050") && p instanceof ParsedRow.Accepted<OrderRow> a) {
+                OrderRow r = a.record();
+                return ParsedRow.accept(new OrderRow(r.orderId(), null, null, null, null, null, null, r.sku(),
+                        r.title(), r.quantity(), r.unitPrice(), r.lineAmount(), 0, null));
+            }
+            return p;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anOrderTheWriterRefusesIsRejectedAloneAndTheRestOfItsBatchAndTheFileIsWritten(Kind kind) throws Exception {
+        try (Fresh f = TestDatabases.migrated(kind, dir)) {
             Shop shop = shop(f);
-            // C9's only row has no order fields, so the writer refuses it: the batch rolls back whole.
-            Path csv = file("two.csv", GOOD + "C9,x,1,1.00,2024-05-03 10:00\n", StandardCharsets.UTF_8, false);
-            ImportRunner runner = new ImportRunner(f.database().jdbi(), new ImportFormats(List.of(new LinesFormat() {
-                @Override
-                public ParsedRow<OrderRow> parse(ImportRow row, ImportContext context) {
-                    ParsedRow<OrderRow> p = super.parse(row, context);
-                    if (row.text("order").equals("C9") && p instanceof ParsedRow.Accepted<OrderRow> a) {
-                        OrderRow r = a.record();
-                        return ParsedRow.accept(new OrderRow(r.orderId(), null, null, null, null, null, null, r.sku(),
-                                r.title(), r.quantity(), r.unitPrice(), r.lineAmount(), 0, null));
-                    }
-                    return p;
-                }
-            }), List::of), new EventBus(), 2);
+            Path csv = ordersWithOneHeadless("headless.csv");
+            // The writer refuses O050 (a new order with no row of its own); it is in the batch of lines 52-61.
+            ImportRunner runner = new ImportRunner(f.database().jdbi(), new ImportFormats(List.of(new HeadlessO050()), List::of),
+                    new EventBus(), 10);
 
             ImportSummary s = runner.run(request(shop, csv, false), ImportRunner.Progress.NONE);
 
-            // Batches of 2 rows: A1 (lines 2-3) is written; A2 (line 4) shares the failing batch with C9 and
-            // is rolled back with it.
-            assertEquals(2, s.imported(), "A1, in the batch before");
-            assertEquals(2, s.rejected(), "A2 and C9");
-            assertNotNull(s.stopped());
-            assertTrue(s.stopped().contains("line 4"), s.stopped());
-            assertEquals(1, summary(f, shop).orders());
+            assertNull(s.stopped(), s.toString());
+            assertEquals(200, s.read());
+            assertEquals(199, s.imported(), s.toString());
+            assertEquals(1, s.rejected(), s.toString());
+            assertEquals(199, summary(f, shop).orders(), "every order but O050");
+            long o050 = f.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM orders WHERE external_id = 'O050'").mapTo(Long.class).one());
+            assertEquals(0, o050);
+            assertEquals(1, s.errors().size(), s.toString());
+            assertEquals(52, s.errors().get(0).line());
+            assertTrue(s.errors().get(0).reason().startsWith("not written: order O050 has no row with the order's own fields"),
+                    s.errors().get(0).reason());
+            assertFalse(s.clean(), "a rejected row makes the exit code non-zero");
+
+            // Imported again, nothing changes, and O050 is refused the same way.
+            ImportSummary again = runner.run(request(shop, csv, false), ImportRunner.Progress.NONE);
+            assertEquals(List.of(0L, 0L, 199L, 1L), List.of(again.imported(), again.updated(), again.unchanged(), again.rejected()),
+                    again.toString());
         }
     }
 
@@ -397,22 +422,15 @@ class ImportRunnerTest {
     void aWriteFailingMidImportStopsItWithTheBatchesBeforeKeptAndNothingAfter(Kind kind) throws Exception {
         try (Fresh f = TestDatabases.migrated(kind, dir)) {
             Shop shop = shop(f);
-            StringBuilder text = new StringBuilder("order,sku,qty,price,at\n");
-            for (int i = 0; i < 200; i++) {
-                text.append(String.format("O%03d,x,1,1.00,2024-05-01 10:00%n", i));
-            }
-            Path csv = file("many.csv", text.toString(), StandardCharsets.UTF_8, false);
-            // O050 comes without its order's fields, so the writer refuses the batch it is in (lines 52-61).
+            Path csv = ordersWithOneHeadless("many.csv");
+            // Not a refusal of O050 but a failure of the whole write of the batch it is in (lines 52-61).
             ImportRunner runner = new ImportRunner(f.database().jdbi(), new ImportFormats(List.of(new LinesFormat() {
                 @Override
-                public ParsedRow<OrderRow> parse(ImportRow row, ImportContext context) {
-                    ParsedRow<OrderRow> p = super.parse(row, context);
-                    if (row.text("order").equals("O050") && p instanceof ParsedRow.Accepted<OrderRow> a) {
-                        OrderRow r = a.record();
-                        return ParsedRow.accept(new OrderRow(r.orderId(), null, null, null, null, null, null, r.sku(),
-                                r.title(), r.quantity(), r.unitPrice(), r.lineAmount(), 0, null));
+                public WriteResult write(ImportBatch<OrderRow> batch) {
+                    if (batch.records().stream().anyMatch(r -> r.orderId().equals("O050"))) {
+                        throw new IllegalStateException("the disk is full while writing O050");
                     }
-                    return p;
+                    return super.write(batch);
                 }
             }), List::of), new EventBus(), 10);
 
@@ -421,8 +439,7 @@ class ImportRunnerTest {
             assertEquals(50, s.imported(), "the five batches before");
             assertEquals(50, summary(f, shop).orders(), "nothing of the failing batch, nothing after it");
             assertNotNull(s.stopped());
-            assertTrue(s.stopped().startsWith("writing stopped at line 52: "), s.stopped());
-            assertTrue(s.stopped().contains("O050"), s.stopped());
+            assertTrue(s.stopped().startsWith("writing stopped at line 52: the disk is full"), s.stopped());
             assertEquals(52, s.errors().get(0).line());
             assertTrue(s.errors().get(0).reason().startsWith("the 10 rows from this line on could not be written"),
                     s.errors().get(0).reason());

@@ -301,7 +301,7 @@ public final class ContentStore {
     public record EngagementRow(long postId, String channel, LocalDate day, long views, long likes, long comments, long clicks) {
     }
 
-    /** Writes engagement rows; a post, channel and day imported again replaces its figures. Rows of another shop's posts are skipped. */
+    /** Writes engagement rows; a post, channel and day imported again replaces its figures. A row of a post that is not this shop's is refused, and the host rejects just that row. */
     public static long writeEngagement(Handle h, long shopId, List<EngagementRow> rows) {
         long written = 0;
         for (EngagementRow r : rows) {
