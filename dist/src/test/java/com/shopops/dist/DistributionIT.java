@@ -5,12 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -98,5 +108,72 @@ class DistributionIT {
         Distribution.Run wrong = Distribution.cli(work, "serve", "--no-such-flag");
         assertEquals(2, wrong.exit());
         assertTrue(wrong.err().contains("--no-such-flag"), wrong.err());
+    }
+
+    /**
+     * The launcher keeps the server's class-data archive only from a serve that started the server: a first
+     * {@code serve --help} (as a new user types) used to leave an archive of the few classes it loaded, which
+     * every later serve mapped instead of recording a useful one. On a copy of the distribution, so that
+     * the other tests' serves do not decide which serve comes first.
+     */
+    @Test
+    void theServerClassArchiveIsKeptFromAServeThatStartedTheServer(@TempDir Path work) throws Exception {
+        Path home = work.resolve("shopops");
+        for (String folder : List.of("bin", "lib", "conf")) {
+            try (Stream<Path> files = Files.list(Distribution.HOME.resolve(folder))) {
+                Files.createDirectories(home.resolve(folder));
+                for (Path f : files.filter(f -> !f.getFileName().toString().startsWith(".shopops-")).toList()) {
+                    Files.copy(f, home.resolve(folder).resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        assertEquals(0, launch(home, work, "serve", "--help").waitFor());
+        Path archive = archive(home);
+        long helpOnly = Files.size(archive);
+        assertFalse(Files.exists(Path.of(archive + ".ok")), "a serve that only printed its help does not mark its archive good");
+
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process serve = launch(home, work, "serve", "--port", String.valueOf(port), "--data", work.resolve("data").toString());
+        HttpClient http = HttpClient.newHttpClient();
+        boolean up = false;
+        for (long deadline = System.nanoTime() + 60_000_000_000L; !up && serve.isAlive() && System.nanoTime() < deadline; ) {
+            try {
+                up = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(up, "the server answered /health");
+        serve.destroy(); // SIGTERM, as a service manager stops it: the archive is written as the JVM exits
+        assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(Files.exists(Path.of(archive + ".ok")), "the serve that started the server marks its archive good");
+        long served = Files.size(archive(home));
+        assertTrue(served > 4 * helpOnly, "the server's archive (" + served + " bytes) holds far more than --help's (" + helpOnly + ")");
+
+        // Now the archive is mapped, not recorded again.
+        FileTime written = Files.getLastModifiedTime(archive(home));
+        assertEquals(0, launch(home, work, "serve", "--help").waitFor());
+        assertEquals(written, Files.getLastModifiedTime(archive(home)));
+        assertEquals(served, Files.size(archive(home)));
+    }
+
+    private static Process launch(Path home, Path work, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/shopops").toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("launch.log").toFile()).start();
+    }
+
+    /** The one class-data archive in {@code home}'s lib. */
+    private static Path archive(Path home) throws Exception {
+        try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+            List<Path> archives = lib.filter(p -> p.getFileName().toString().matches("\\.shopops-.*\\.jsa")).toList();
+            assertEquals(1, archives.size(), archives.toString());
+            return archives.get(0);
+        }
     }
 }

@@ -1,6 +1,9 @@
 package com.shopops.platform.cli;
 
 import com.shopops.platform.Host;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,6 +35,7 @@ final class ServeCommand implements Callable<Integer> {
         flags.put("host", host);
         flags.put("port", port == null ? null : port.toString());
         Host running = Host.start(locations.config(flags), demo);
+        markClassArchiveGood();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();
@@ -39,5 +43,22 @@ final class ServeCommand implements Callable<Integer> {
         }, "shopops-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The launcher (bin/shopops) has this JVM write a class-data archive at exit when there is none, and
+     * maps it in later serves only once it is marked good: the server started, so the archive will hold
+     * the classes a server loads.
+     */
+    private static void markClassArchiveGood() {
+        String marker = System.getProperty("shopops.class-archive.ok");
+        if (marker == null) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(marker), "");
+        } catch (IOException e) {
+            // without the mark the next serve records the archive again: slower to start, nothing else
+        }
     }
 }

@@ -55,7 +55,7 @@ class HostileFilesTest {
                             SELECT COUNT(*) FROM customers c
                             WHERE c.orders <> (SELECT COUNT(*) FROM orders o WHERE o.customer_id = c.id AND o.status <> 'CANCELLED')""")
                     // CoreTableWriter refuses a new order whose rows lack the one with its own fields (a shuffled or
-                    // repeated line can leave it so): documented, but it rejects the whole batch, not the order.
+                    // repeated line can leave it so): documented, and only that order's rows are rejected.
                     .allowingWriteRefusal("has no row with the order's own fields")
                     .importingTwice()
                     .run(List.of(
