@@ -115,15 +115,8 @@ public final class Installation implements AutoCloseable {
      * @return what the briefing's gathering tells of each source's answer
      */
     private static FindingGathering.Outcomes watchFaults(Config config, PluginFaults faults, DurableScheduler scheduler) {
-        String limit = config.get("plugins.failure.limit");
-        if (limit != null) {
-            try {
-                faults.limit(Integer.parseInt(limit.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("plugins.failure.limit: a whole number of failures in a row (0: never stop"
-                        + " a plugin), not '" + limit + "'");
-            }
-        }
+        faults.limit(wholeNumber(config, "plugins.failure.limit", PluginFaults.DEFAULT_LIMIT,
+                "failures in a row that stop a plugin (0: never stop one)"));
         scheduler.report(new DurableScheduler.Outcomes() {
             @Override
             public void succeeded(String plugin, String job) {
@@ -165,7 +158,7 @@ public final class Installation implements AutoCloseable {
         };
     }
 
-    /** The setting {@code key}, a positive number of seconds (fractions allowed), or {@code otherwise}. */
+    /** The setting {@code key}, a whole number ({@code what} says of what), or {@code otherwise} when it is not set. */
     private static int wholeNumber(Config config, String key, int otherwise, String what) {
         String text = config.get(key);
         if (text == null || text.isBlank()) {
@@ -219,7 +212,13 @@ public final class Installation implements AutoCloseable {
 
     /** The parts, connected to the database but not yet migrated or started. */
     public static Installation wire(Config config, Clock clock) {
-        return new Installation(config, clock, Database.open(config.dbUrl(), config.dbUser(), config.dbPassword()));
+        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+        try {
+            return new Installation(config, clock, database);
+        } catch (RuntimeException | Error e) { // a bad setting: the pool's connections go with it
+            database.close();
+            throw e;
+        }
     }
 
     /** The parts, migrated and with the plugins started: what a one-shot command needs. */

@@ -83,16 +83,11 @@ final class RouteLimits {
     List<SettingsTrail.Change> run(Context ctx, String pluginId, ClassLoader loader, Body body) throws Exception {
         Gate gate = new Gate(ctx);
         CompletableFuture<List<SettingsTrail.Change>> done = new CompletableFuture<>();
-        Thread[] worker = new Thread[1];
-        long[] before = {-1};
-        Object started = new Object();
+        Worker worker = new Worker();
         Future<?> task;
         try {
             task = threads.routes(pluginId, loader).submit(() -> {
-                synchronized (started) {
-                    worker[0] = Thread.currentThread();
-                    before[0] = threads.allocated(worker[0]);
-                }
+                worker.started(Thread.currentThread());
                 SettingsTrail.open();
                 try {
                     body.run(gate.context());
@@ -127,11 +122,7 @@ final class RouteLimits {
                 if (System.nanoTime() - deadline >= 0) {
                     over = "did not answer within " + seconds(time);
                 } else if (bytes > 0) {
-                    long used;
-                    synchronized (started) {
-                        used = worker[0] == null || before[0] < 0 ? -1 : threads.allocated(worker[0]) - before[0];
-                    }
-                    if (used > bytes) {
+                    if (worker.allocatedSinceStart() > bytes) {
                         over = "allocated more than " + bytes / (1024 * 1024) + " MB for one request";
                     }
                 }
@@ -141,6 +132,22 @@ final class RouteLimits {
                     throw new Overrun(pluginId, over, true);
                 }
             }
+        }
+    }
+
+    /** The thread a request runs on, once it has started, and what that thread had allocated by then. */
+    private final class Worker {
+        private Thread thread;
+        private long before = -1;
+
+        synchronized void started(Thread t) {
+            thread = t;
+            before = threads.allocated(t);
+        }
+
+        /** Bytes allocated by the request so far, or -1 before it started (or where the JVM cannot tell). */
+        synchronized long allocatedSinceStart() {
+            return thread == null || before < 0 ? -1 : threads.allocated(thread) - before;
         }
     }
 

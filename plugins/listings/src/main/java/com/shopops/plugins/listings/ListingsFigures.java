@@ -2,6 +2,7 @@ package com.shopops.plugins.listings;
 
 import com.shopops.api.Settings;
 import com.shopops.api.Shop;
+import com.shopops.api.data.ProductViews;
 import com.shopops.api.data.ShopData;
 import com.shopops.api.domain.Product;
 import com.shopops.plugins.listings.ListingsStore.Decision;
@@ -62,8 +63,11 @@ final class ListingsFigures {
         Map<String, Product> bySku = new LinkedHashMap<>();
         data.products(shop.id()).forEach(p -> bySku.put(p.sku(), p));
         var views = data.productViews(shop.id(), from, day, null, rules.topCount());
-        var ranking = TopProducts.rank(views, views.isEmpty() ? data.productSales(shop.id(), from, day, null, rules.topCount()) : List.of(),
-                rules.topCount());
+        // ranked by views, the products' sales over the same days go beside them; without views, sales rank them
+        List<String> viewed = views.stream().limit(rules.topCount()).map(ProductViews::sku).toList();
+        var sales = viewed.isEmpty() ? data.productSales(shop.id(), from, day, null, rules.topCount())
+                : data.productSales(shop.id(), from, day, viewed, viewed.size());
+        var ranking = TopProducts.rank(views, sales, rules.topCount());
         List<TopProduct> top = new ArrayList<>();
         Map<Long, TopProduct> byId = new HashMap<>();
         for (TopProduct t : ranking.products()) {

@@ -70,7 +70,7 @@ class ListingsRoutesTest {
             assertEquals(List.of("2026-11-22", "2026-11-16", "views"), List.of(top.get("day").asText(), top.get("from").asText(),
                     top.get("basis").asText()));
             JsonNode p1 = top.get("products").get(0);
-            assertEquals("{\"rank\":1,\"sku\":\"P-1\",\"title\":\"" + SmallShop.P1 + "\",\"views\":5,\"sales\":0,\"negative\":1,\"neutral\":0,"
+            assertEquals("{\"rank\":1,\"sku\":\"P-1\",\"title\":\"" + SmallShop.P1 + "\",\"views\":5,\"sales\":17700,\"negative\":1,\"neutral\":0,"
                     + "\"suspects\":1}", p1.toString());
             assertEquals(2, top.get("products").size());
             assertEquals(List.of("negative", "neutral"), List.of(top.get("reviews").get(0).get("tone").asText(),

@@ -25,6 +25,7 @@ import java.util.List;
  * store: seven products, a day of views, reviews, marketplace listings, a listing sheet and one decision.
  * <ul>
  * <li>views on {@link #DAY}: P-1 5, P-2 3, P-3 1 — with the rule {@code top-count} 2 the top products are P-1, P-2;</li>
+ * <li>orders: P-1 sold 3 for 177.00 on {@link #DAY} and 1 for 59.00 a week before it (outside the 7 days up to it);</li>
  * <li>reviews on {@link #DAY}: P-1 1★ (negative), P-2 3★ (neutral), P-3 1★ (not a top product), P-1 5★; and P-1 2★ the day
  *     before (not new);</li>
  * <li>listings: L1 P-1's title + 家用 (12 of 14 bigrams: 0.857, a suspect), L2 麦饭石炒锅 (3 of 11 of P-2's: 0.27, no),
@@ -64,6 +65,13 @@ final class SmallShop {
                 }
             }
             core.events(events);
+            // P-1 sold twice on DAY (2 × 59.00 and 1 × 59.00) and once the day before the ranking's 7 days
+            Instant noon = DAY.atTime(12, 0).atZone(zone).toInstant();
+            Instant before = DAY.minusDays(7).atTime(12, 0).atZone(zone).toInstant();
+            core.orders(List.of(
+                    new OrderRow("O-1", "c1", noon, noon, Order.Status.PAID, null, null, "P-1", P1, 2, 5_900, 11_800, 0, null),
+                    new OrderRow("O-2", "c2", noon, noon, Order.Status.PAID, null, null, "P-1", P1, 1, 5_900, 5_900, 0, null),
+                    new OrderRow("O-3", "c3", before, before, Order.Status.PAID, null, null, "P-1", P1, 1, 5_900, 5_900, 0, null)));
             core.reviews(List.of(
                     new ReviewRow("r1", "P-1", 1, "把手断了", DAY),
                     new ReviewRow("r2", "P-2", 3, "一般般", DAY),

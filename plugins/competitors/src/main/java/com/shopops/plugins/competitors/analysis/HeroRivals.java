@@ -1,5 +1,6 @@
 package com.shopops.plugins.competitors.analysis;
 
+import com.shopops.api.TitleSimilarity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class HeroRivals {
             if (!c.cut() || c.rate() == null || -c.rate() < minCut - 1e-9) {
                 continue;
             }
-            double s = TitleSimilarity.of(hero.title(), c.title());
+            double s = TitleSimilarity.jaccard(hero.title(), c.title());
             boolean same = Categories.same(hero.category(), c.category());
             if (same || s >= similarity) {
                 out.add(new RivalCut(c, s, same));

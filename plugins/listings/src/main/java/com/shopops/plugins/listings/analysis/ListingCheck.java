@@ -1,5 +1,6 @@
 package com.shopops.plugins.listings.analysis;
 
+import com.shopops.api.TitleSimilarity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -48,10 +48,11 @@ class CopycatSearchTest {
 
     @Test
     void topProductsByViewsOrElseBySales() {
+        // ranked by views, each with its sales (B sold nothing; Z's sales are no viewed product's)
         var byViews = TopProducts.rank(List.of(new ProductViews("A", "a", 90, 40), new ProductViews("B", "b", 80, 30),
-                new ProductViews("C", "c", 70, 20)), List.of(new ProductSales("Z", "z", 1, 1, 1)), 2);
+                new ProductViews("C", "c", 70, 20)), List.of(new ProductSales("Z", "z", 1, 1, 1), new ProductSales("A", "a", 5_900, 1, 1)), 2);
         assertEquals(TopProducts.Basis.VIEWS, byViews.basis());
-        assertEquals(List.of(new TopProduct(1, "A", "a", 90, 0), new TopProduct(2, "B", "b", 80, 0)), byViews.products());
+        assertEquals(List.of(new TopProduct(1, "A", "a", 90, 5_900), new TopProduct(2, "B", "b", 80, 0)), byViews.products());
         var bySales = TopProducts.rank(List.of(), List.of(new ProductSales("Z", "z", 12_300, 3, 2)), 5);
         assertEquals(TopProducts.Basis.SALES, bySales.basis());
         assertEquals(List.of(new TopProduct(1, "Z", "z", 0, 12_300)), bySales.products());

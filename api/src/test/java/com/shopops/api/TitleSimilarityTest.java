@@ -1,4 +1,4 @@
-package com.shopops.plugins.listings.analysis;
+package com.shopops.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -42,6 +42,20 @@ class TitleSimilarityTest {
         assertEquals(1.0, TitleSimilarity.jaccard("aaaa", "aa"), EPS);
         // mixed: "304杯" {30, 04, 4杯} and "304壶" {30, 04, 4壶}: 2 of 4
         assertEquals(0.5, TitleSimilarity.jaccard("304杯", "304壶"), EPS);
+    }
+
+    @Test
+    void titlesOfKitchenwarePeers() {
+        assertEquals(1.0, TitleSimilarity.jaccard("硅胶锅铲", "硅胶锅铲"));
+        // {硅胶, 胶锅, 锅铲} and {硅胶, 胶铲, 铲子}: 1 shared of 5
+        assertEquals(0.2, TitleSimilarity.jaccard("硅胶锅铲", "硅胶铲子"), 1e-12);
+        // 14 bigrams and 11; shared: 硅胶 胶厨 厨具 具套 套装 锅铲 铲1 件套 = 8 of 17
+        assertEquals(8 / 17.0, TitleSimilarity.jaccard("硅胶厨具套装 耐高温 锅铲 12件套", "硅胶厨具套装 锅铲 10件套"), 1e-12);
+        // spaces, case and punctuation do not count
+        assertEquals(1.0, TitleSimilarity.jaccard("Pan-Set 12", "pan set12"));
+        assertEquals(0.0, TitleSimilarity.jaccard("", "锅"));
+        assertEquals(0.0, TitleSimilarity.jaccard("玻璃水杯", "不锈钢菜刀"));
+        assertEquals(1.0, TitleSimilarity.jaccard("锅", "锅"), "one character is its one character");
     }
 
     @Test
