@@ -9,8 +9,10 @@ import { t } from './i18n.js';
  * - numeric: right-aligned figures; nowrap: kept on one line (dates, codes);
  * - csv(row): what goes in the CSV file (default: the shown text), or csv: false to leave it out
  *   (a column of buttons).
+ * Options: csvName, caption, empty (the text of an empty table), and current(row): true for the rows a
+ * link is about (e.g. the listing a briefing finding names), marked aria-current and highlighted.
  */
-export function table(columns, rows, { csvName = 'table', caption, empty } = {}) {
+export function table(columns, rows, { csvName = 'table', caption, empty, current } = {}) {
   const valueOf = (col, row) => (col.value ? col.value(row) : row[col.key]);
   const shown = (col, row) => {
     const value = valueOf(col, row);
@@ -18,7 +20,7 @@ export function table(columns, rows, { csvName = 'table', caption, empty } = {})
   };
 
   const head = el('tr', {}, columns.map((col) => el('th', { scope: 'col', class: col.numeric ? 'num' : null }, col.label)));
-  const body = el('tbody', {}, rows.map((row) => el('tr', {}, columns.map((col) => {
+  const body = el('tbody', {}, rows.map((row) => el('tr', { 'aria-current': current && current(row) ? 'true' : null }, columns.map((col) => {
     const content = shown(col, row);
     const cls = [col.numeric && 'num', col.nowrap && 'nowrap'].filter(Boolean).join(' ') || null;
     return el('td', { class: cls }, content instanceof Node ? content : textOf(content));

@@ -11,6 +11,8 @@ const dash = '—';
 const currency = (shop && shop.currency) || 'CNY';
 const checkName = (k) => tOr(`check.${k}`, k);
 const statusName = (s) => tOr(`ui.status.${s}`, s);
+// what a briefing finding's link is about (?listing=, ?sku=, ?check=): its rows are highlighted
+const about = new URLSearchParams(window.location.search);
 
 function failure(e) {
   if (!(e instanceof ApiError)) throw e;
@@ -41,7 +43,8 @@ async function showTop() {
     { key: 'negative', label: t('ui.col.negative'), numeric: true },
     { key: 'neutral', label: t('ui.col.neutral'), numeric: true },
     { key: 'suspects', label: t('ui.col.suspects'), numeric: true },
-  ], top.products, { csvName: `${shop.code}-top-products-${top.day}`, caption: t('ui.top.title'), empty: t('ui.top.none') }));
+  ], top.products, { csvName: `${shop.code}-top-products-${top.day}`, caption: t('ui.top.title'), empty: t('ui.top.none'),
+    current: (r) => r.sku === about.get('sku') }));
   byId('reviews').replaceChildren(table([
     { key: 'sku', label: t('ui.col.sku'), nowrap: true },
     { key: 'title', label: t('ui.col.title') },
@@ -57,7 +60,8 @@ async function showTop() {
 async function decide(listingId, status, button) {
   await busy(button, async () => {
     try {
-      await api(`${base}/suspects/${encodeURIComponent(listingId)}/status`, { method: 'POST', body: { status } });
+      await api(`${base}/suspects/${encodeURIComponent(listingId)}/status${query({ day: byId('day').value })}`,
+        { method: 'POST', body: { status } });
       await Promise.all([showSuspects(), showTop()]);
     } catch (e) {
       notify(failure(e), 'error');
@@ -95,7 +99,8 @@ async function showSuspects() {
     { key: 'status', label: t('ui.col.status'), format: (v) => el('span', { class: `badge st-${v}`, dataset: { status: v } }, statusName(v)),
       csv: (r) => r.status },
     { key: 'actions', label: t('ui.col.actions'), format: (v, r) => actions(r), csv: false },
-  ], s.suspects, { csvName: `${shop.code}-suspects-${s.day}`, caption: t('ui.suspects.title'), empty: t('ui.suspects.none') }));
+  ], s.suspects, { csvName: `${shop.code}-suspects-${s.day}`, caption: t('ui.suspects.title'), empty: t('ui.suspects.none'),
+    current: (r) => r.listingId === about.get('listing') }));
 }
 
 // ---------------------------------------------------------------- checks
@@ -123,7 +128,8 @@ async function showChecks() {
         ? t('ui.checks.passed') + (r.inSheet ? '' : ` (${t('ui.checks.notInSheet')})`)
         : el('ul', { class: 'failure-list' }, v.map((f) => el('li', { dataset: { check: f.check } }, f.message)))),
       csv: (r) => r.failures.map((f) => f.message).join('; ') },
-  ], c.products, { csvName: `${shop.code}-listing-checks`, caption: t('ui.checks.title'), empty: t('ui.checks.none') }));
+  ], c.products, { csvName: `${shop.code}-listing-checks`, caption: t('ui.checks.title'), empty: t('ui.checks.none'),
+    current: (r) => r.failures.some((f) => f.check === about.get('check')) }));
 }
 
 // ---------------------------------------------------------------- rules
@@ -170,10 +176,9 @@ if (!shop) {
   try {
     await showTop();
     await Promise.all([showSuspects(), showChecks(), mayEdit ? showSettings() : null]);
-    // a briefing finding links here with what it is about: show that part of the page
-    const about = new URLSearchParams(window.location.search);
+    // a briefing finding links here with what it is about: show that part of the page, at its first row
     const target = about.has('listing') ? 'suspects-card' : about.has('check') ? 'checks' : about.has('sku') ? 'top-card' : null;
-    if (target) byId(target).scrollIntoView();
+    if (target) (byId(target).querySelector('tr[aria-current="true"]') || byId(target)).scrollIntoView({ block: 'center' });
   } catch (e) {
     showError(e);
   }

@@ -123,7 +123,7 @@ async function showSettings() {
     const body = Object.fromEntries(inputs.map((input) => [input.name, Number(input.value)]));
     try {
       await api(`${base}/settings`, { method: 'PUT', body });
-      notify(t('ui.settings.saved'), 'success');
+      notify(t('ui.settings.saved'), 'ok');
       await show(byId('from').value, byId('to').value);
     } catch (error) {
       showError(error);

@@ -37,8 +37,9 @@ import java.util.Set;
  * GET  /suspects?day=&amp;from=&amp;status=  {"day","from","threshold","suspects":[suspect]}: listings last seen from
  *                                   {@code from} (default: 29 days before {@code day}) that copy a top product;
  *                                   status open|reported|dismissed filters; CSV
- * POST /suspects/{listingId}/status {"status":"reported|dismissed|open","note"?} → suspect; 404 for a listing that is
- *                                   not a suspect of the last 90 days
+ * POST /suspects/{listingId}/status?day= {"status":"reported|dismissed|open","note"?} → suspect; 404 for a listing
+ *                                   that is not a suspect of the 90 days up to {@code day} (default: yesterday), the
+ *                                   day the page shows
  * GET  /checks?check=               {"counts":[{"check","products"}],"products":[{"sku","title","stock","inSheet",
  *                                   "passed","failures":[{"check","message","found","limit"}]}]}: every listed product,
  *                                   failing first; ?check=banned-word|… keeps the products failing it; CSV
@@ -233,7 +234,8 @@ final class ListingsRoutes {
         if (note != null && note.length() > MAX_NOTE) {
             throw new BadRequestResponse("note: at most " + MAX_NOTE + " characters");
         }
-        LocalDate day = yesterday(req);
+        // the day the page shows: its top products are the ones the listing copies
+        LocalDate day = dayOr(req, "day", yesterday(req));
         ListingsFigures.Top top = figures.top(req.shop(), day);
         ListingsFigures.Suspect found = figures.suspects(req.shop(), top, day.minusDays(DECIDE_DAYS - 1L)).stream()
                 .filter(s -> s.suspect().listing().listingId().equals(listingId)).findFirst()

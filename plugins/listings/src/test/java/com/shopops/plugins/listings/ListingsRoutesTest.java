@@ -13,6 +13,7 @@ import com.shopops.platform.testing.TestDatabases.Fresh;
 import com.shopops.platform.testing.TestDatabases.Kind;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,9 +43,14 @@ class ListingsRoutesTest {
         final PluginRoutes http;
 
         Harness(Kind kind, Path dir) throws Exception {
+            this(kind, dir, NOW);
+        }
+
+        /** With the routes' clock at {@code now}: "yesterday" is the day before it in the shop's time zone. */
+        Harness(Kind kind, Path dir, Instant now) throws Exception {
             db = TestDatabases.migrated(kind, dir, "listings");
             s = new SmallShop(db, "flagship");
-            ListingsRoutes routes = new ListingsRoutes(s.store, s.figures, s.settings, Clock.fixed(NOW, ZoneOffset.UTC), s.messages);
+            ListingsRoutes routes = new ListingsRoutes(s.store, s.figures, s.settings, Clock.fixed(now, ZoneOffset.UTC), s.messages);
             http = PluginRoutes.start(routes::register, s.shop, LI);
             for (Route r : http.routes()) {
                 if (r.method().equals("GET")) {
@@ -117,6 +123,20 @@ class ListingsRoutesTest {
             assertEquals(400, h.http.post("/suspects/L1/status", "{\"status\":\"reported\",\"note\":5}").status());
             String csv = h.http.get("/suspects?format=csv").text();
             assertTrue(csv.startsWith(String.join(",", ListingsRoutes.SUSPECT_COLUMNS) + "\nL4,Old Copy,"), csv);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aSuspectIsMarkedForTheDayThePageShows(Kind kind) throws Exception {
+        // A month after the shop's data ends: yesterday has no top products, so no suspects either.
+        try (Harness h = new Harness(kind, dir, NOW.plus(Duration.ofDays(30)))) {
+            assertEquals(404, h.http.post("/suspects/L1/status", "{\"status\":\"reported\"}").status(), "nothing to copy yesterday");
+            Answer marked = h.http.post("/suspects/L1/status?day=" + SmallShop.DAY, "{\"status\":\"reported\"}");
+            assertEquals(200, marked.status(), marked.body());
+            assertEquals("reported", marked.json().get("status").asText());
+            assertEquals(List.of("L1"), ids(h.http.get("/suspects?status=reported&day=" + SmallShop.DAY).json()));
+            assertEquals(400, h.http.post("/suspects/L1/status?day=2026-02-30", "{\"status\":\"open\"}").status());
         }
     }
 
