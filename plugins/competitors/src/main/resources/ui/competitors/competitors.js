@@ -185,7 +185,9 @@ async function showPeers() {
     el('button', { type: 'button', class: 'secondary small', onclick: (e) => editPeer(row, e.currentTarget) }, t('ui.peers.rename')),
     el('button', { type: 'button', class: 'secondary small', onclick: (e) => removePeer(row, e.currentTarget) }, t('ui.peers.remove')));
   byId('peers').replaceChildren(table([
-    { key: 'name', label: t('ui.peers.name') },
+    { key: 'name', label: t('ui.peers.name'), csv: (r) => r.name,
+      format: (v, r) => (r.formerNames.length ? el('span', {}, v, ' ', el('span', { class: 'muted' },
+        t('ui.peers.formerly', r.formerNames.join(', ')))) : v) },
     { key: 'tier', label: t('ui.peers.tier'), format: tierName },
     { key: 'products', label: t('ui.peers.listings'), numeric: true, format: showCount, csv: (r) => r.products ?? '' },
     { key: 'lastDay', label: t('ui.peers.lastDay'), nowrap: true, format: (v) => v ?? dash, csv: (r) => r.lastDay ?? '' },

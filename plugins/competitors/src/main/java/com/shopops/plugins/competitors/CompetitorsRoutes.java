@@ -13,6 +13,7 @@ import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  * Money in minor units, days as {@code YYYY-MM-DD}; a period defaults to the 30 days up to the last snapshot
  * (or yesterday when there is none), a day to that last day.
  * <pre>
- * GET    /peers                          {rows: [{id, name, tier, products, lastDay}]}
+ * GET    /peers                          {rows: [{id, name, tier, products, lastDay, formerNames}]}: formerNames, the names
+ *                                        it had before a rename, by which imports still find it
  * POST   /peers                          {"name", "tier": "ahead"|"level"} → 201 the peer; 409 when the name is taken
  * PUT    /peers/{id}                     {"name"?, "tier"?} → the peer; 404, 409
  * DELETE /peers/{id}                     → 204 (its snapshots go too); 404
@@ -91,12 +93,15 @@ final class CompetitorsRoutes {
         for (PeerStore.PeerDay d : figures.store().peerDays(shopId, last.minusDays(MAX_DAYS), last)) {
             latest.put(d.peerId(), d);
         }
+        Map<Long, List<String>> formerNames = new HashMap<>();
+        figures.store().formerNames(shopId).forEach((name, peer) -> formerNames.computeIfAbsent(peer, k -> new ArrayList<>()).add(name));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Peer p : figures.store().peers(shopId)) {
             PeerStore.PeerDay d = latest.get(p.id());
             Map<String, Object> m = peerJson(p);
             m.put("products", d == null ? null : d.products());
             m.put("lastDay", d == null ? null : d.day().toString());
+            m.put("formerNames", formerNames.getOrDefault(p.id(), List.of()));
             rows.add(m);
         }
         answer(req, "peers", "peers", rows, Map.of());

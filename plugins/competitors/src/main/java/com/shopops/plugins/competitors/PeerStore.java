@@ -45,7 +45,7 @@ public final class PeerStore {
                 .bind("shop", shopId).bind("id", id).map((rs, ctx) -> peer(rs)).findOne());
     }
 
-    /** A new peer, or empty when the shop has one of that name already. */
+    /** A new peer, or empty when the shop has a peer of that name already, or once of that name. */
     public Optional<Peer> add(long shopId, String name, Peer.Tier tier, Instant now) {
         return jdbi.inTransaction(h -> {
             if (find(h, shopId, name).isPresent()) {
@@ -58,17 +58,39 @@ public final class PeerStore {
     /** What a change of a peer came to. */
     public enum Outcome { DONE, NOT_FOUND, NAME_TAKEN }
 
-    /** Renames a peer and sets its tier. */
+    /**
+     * Renames a peer and sets its tier. The old name is kept as a former name, so that snapshot files that
+     * still use it go on reaching this peer; a name that is or was another peer's is taken.
+     */
     public Outcome update(long shopId, long id, String name, Peer.Tier tier) {
         return jdbi.inTransaction(h -> {
             Optional<Peer> other = find(h, shopId, name);
             if (other.isPresent() && other.get().id() != id) {
                 return Outcome.NAME_TAKEN;
             }
-            int n = h.createUpdate("UPDATE competitors_peers SET name = :name, tier = :tier WHERE shop_id = :shop AND id = :id")
+            Optional<String> old = h.createQuery("SELECT name FROM competitors_peers WHERE shop_id = :shop AND id = :id")
+                    .bind("shop", shopId).bind("id", id).mapTo(String.class).findOne();
+            if (old.isEmpty()) {
+                return Outcome.NOT_FOUND;
+            }
+            h.createUpdate("UPDATE competitors_peers SET name = :name, tier = :tier WHERE shop_id = :shop AND id = :id")
                     .bind("name", name).bind("tier", tier.code()).bind("shop", shopId).bind("id", id).execute();
-            return n == 0 ? Outcome.NOT_FOUND : Outcome.DONE;
+            if (!old.get().equals(name)) {
+                h.createUpdate("DELETE FROM competitors_peer_names WHERE shop_id = :shop AND name = :name")
+                        .bind("shop", shopId).bind("name", name).execute(); // its own former name, taken back
+                h.createUpdate("INSERT INTO competitors_peer_names (shop_id, peer_id, name) VALUES (:shop, :id, :name)")
+                        .bind("shop", shopId).bind("id", id).bind("name", old.get()).execute();
+            }
+            return Outcome.DONE;
         });
+    }
+
+    /** The names the shop's peers had before they were renamed: former name → peer id. */
+    public Map<String, Long> formerNames(long shopId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT name, peer_id FROM competitors_peer_names WHERE shop_id = :shop ORDER BY peer_id, name")
+                .bind("shop", shopId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
     }
 
     /** Removes a peer and its snapshots; false when the shop has no such peer. */
@@ -76,13 +98,23 @@ public final class PeerStore {
         return jdbi.inTransaction(h -> {
             h.createUpdate("DELETE FROM competitors_listings WHERE shop_id = :shop AND peer_id = :id").bind("shop", shopId).bind("id", id)
                     .execute();
+            h.createUpdate("DELETE FROM competitors_peer_names WHERE shop_id = :shop AND peer_id = :id").bind("shop", shopId)
+                    .bind("id", id).execute();
             return h.createUpdate("DELETE FROM competitors_peers WHERE shop_id = :shop AND id = :id").bind("shop", shopId)
                     .bind("id", id).execute() > 0;
         });
     }
 
+    /** The peer named {@code name} now, or else the one that was named so before a rename. */
     private static Optional<Peer> find(Handle h, long shopId, String name) {
-        return h.createQuery("SELECT id, name, tier FROM competitors_peers WHERE shop_id = :shop AND name = :name")
+        Optional<Peer> now = h.createQuery("SELECT id, name, tier FROM competitors_peers WHERE shop_id = :shop AND name = :name")
+                .bind("shop", shopId).bind("name", name).map((rs, ctx) -> peer(rs)).findOne();
+        if (now.isPresent()) {
+            return now;
+        }
+        return h.createQuery("""
+                        SELECT p.id, p.name, p.tier FROM competitors_peer_names n JOIN competitors_peers p ON p.id = n.peer_id
+                        WHERE n.shop_id = :shop AND n.name = :name""")
                 .bind("shop", shopId).bind("name", name).map((rs, ctx) -> peer(rs)).findOne();
     }
 

@@ -97,6 +97,8 @@ class CompetitorsRoutesTest {
                     peers.get(2).get("name").asText()));
             assertEquals(List.of(2L, D.toString()), List.of(peers.get(0).get("products").asLong(), peers.get(0).get("lastDay").asText()));
             assertTrue(peers.get(1).get("lastDay").isNull());
+            assertEquals("[\"乙\"]", peers.get(1).get("formerNames").toString(), "renamed from 乙, by which imports still find it");
+            assertEquals("[]", peers.get(0).get("formerNames").toString());
 
             Answer csv = http.get("/peers?format=csv");
             assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());

@@ -66,6 +66,38 @@ class PeerStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aRenamedPeerKeepsTheSnapshotsThatStillUseItsFormerName(Kind kind) throws Exception {
+        try (Fresh f = TestDatabases.migrated(kind, dir, "competitors")) {
+            long a = f.newShop("a");
+            long b = f.newShop("b");
+            PeerStore store = new PeerStore(f.database().jdbi());
+            Peer peer = store.add(a, "厨趣生活旗舰店", Peer.Tier.AHEAD, T0).orElseThrow();
+            Peer other = store.add(a, "好物家居", Peer.Tier.LEVEL, T0).orElseThrow();
+            assertEquals(PeerStore.Outcome.DONE, store.update(a, peer.id(), "厨趣", Peer.Tier.AHEAD), "a short name on the page");
+
+            // The back office's file still names the shop in full: its rows are the renamed peer's, no new peer.
+            assertEquals(new WriteResult(1, 0), store.writeSnapshot(a, List.of(row("厨趣生活旗舰店", D1, "1", 100, 1)), T0));
+            assertEquals(List.of(new Peer(peer.id(), "厨趣", Peer.Tier.AHEAD), other), store.peers(a));
+            assertEquals(peer.id(), store.listings(a, null, D1, D1).get(0).peerId());
+            assertEquals(Map.of("厨趣生活旗舰店", peer.id()), store.formerNames(a));
+            assertEquals(Optional.empty(), store.add(a, "厨趣生活旗舰店", Peer.Tier.LEVEL, T0), "a former name is taken");
+            assertEquals(PeerStore.Outcome.NAME_TAKEN, store.update(a, other.id(), "厨趣生活旗舰店", Peer.Tier.LEVEL));
+            assertEquals(Map.of(), store.formerNames(b), "another shop's names are its own");
+            assertTrue(store.add(b, "厨趣生活旗舰店", Peer.Tier.LEVEL, T0).isPresent());
+
+            // Named back: the former name is its name again, and the short one becomes the former.
+            assertEquals(PeerStore.Outcome.DONE, store.update(a, peer.id(), "厨趣生活旗舰店", Peer.Tier.AHEAD));
+            assertEquals(Map.of("厨趣", peer.id()), store.formerNames(a));
+
+            // Removed: its former names go with it and are free again.
+            assertTrue(store.remove(a, peer.id()));
+            assertEquals(Map.of(), store.formerNames(a));
+            assertTrue(store.add(a, "厨趣", Peer.Tier.LEVEL, T0).isPresent());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void snapshotsAreWrittenOnceAndReadByPeerDayAndProduct(Kind kind) throws Exception {
         try (Fresh f = TestDatabases.migrated(kind, dir, "competitors")) {
             long a = f.newShop("a");
