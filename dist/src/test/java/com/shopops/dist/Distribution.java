@@ -55,8 +55,13 @@ final class Distribution {
      * CPU on them than it saved (four ITs took 193 s with it and 148 s without). What the code does is the same.
      */
     static ProcessBuilder shopops(List<String> args) {
+        return shopops(HOME, args);
+    }
+
+    /** {@link #shopops(List)} of the distribution in {@code home}, e.g. a copy of {@link #HOME}. */
+    static ProcessBuilder shopops(Path home, List<String> args) {
         List<String> command = new ArrayList<>();
-        command.add(HOME.resolve("bin/shopops").toString());
+        command.add(home.resolve("bin/shopops").toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().merge("SHOPOPS_JAVA_OPTS", "-XX:TieredStopAtLevel=1", (given, first) -> first + " " + given);
@@ -253,6 +258,11 @@ final class Distribution {
 
         /** Starts {@code bin/shopops serve} with {@code args} on a free port and waits for /health. */
         static Server start(Path workDir, String... args) throws Exception {
+            return start(HOME, workDir, args);
+        }
+
+        /** {@link #start(Path, String...)} with the distribution in {@code home}, e.g. a copy of {@link #HOME}. */
+        static Server start(Path home, Path workDir, String... args) throws Exception {
             String token = ownerToken(workDir, args);
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
@@ -261,7 +271,7 @@ final class Distribution {
             List<String> command = new ArrayList<>(List.of("serve", "--port", String.valueOf(port)));
             command.addAll(List.of(args));
             Path log = Files.createTempFile(workDir, "server", ".log");
-            Process p = shopops(command).directory(workDir.toFile()).redirectErrorStream(true)
+            Process p = shopops(home, command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             Server server = new Server(p, port, log, token);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

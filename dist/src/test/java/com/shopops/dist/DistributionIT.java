@@ -5,22 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -132,24 +124,8 @@ class DistributionIT {
         long helpOnly = Files.size(archive);
         assertFalse(Files.exists(Path.of(archive + ".ok")), "a serve that only printed its help does not mark its archive good");
 
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Process serve = launch(home, work, "serve", "--port", String.valueOf(port), "--data", work.resolve("data").toString());
-        HttpClient http = HttpClient.newHttpClient();
-        boolean up = false;
-        for (long deadline = System.nanoTime() + 60_000_000_000L; !up && serve.isAlive() && System.nanoTime() < deadline; ) {
-            try {
-                up = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        assertTrue(up, "the server answered /health");
-        serve.destroy(); // SIGTERM, as a service manager stops it: the archive is written as the JVM exits
-        assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
+        // Stopped with SIGTERM, as a service manager stops it: the archive is written as the JVM exits.
+        Distribution.Server.start(home, work, "--data", work.resolve("data").toString()).close();
         assertTrue(Files.exists(Path.of(archive + ".ok")), "the serve that started the server marks its archive good");
         long served = Files.size(archive(home));
         assertTrue(served > 4 * helpOnly, "the server's archive (" + served + " bytes) holds far more than --help's (" + helpOnly + ")");
@@ -162,9 +138,7 @@ class DistributionIT {
     }
 
     private static Process launch(Path home, Path work, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/shopops").toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+        return Distribution.shopops(home, List.of(args)).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(work.resolve("launch.log").toFile()).start();
     }
 

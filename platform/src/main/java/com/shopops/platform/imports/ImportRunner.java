@@ -563,7 +563,6 @@ public final class ImportRunner {
     /** How often at most progress is reported while the writing waits for a batch. */
     private static final long PROGRESS_MILLIS = 250;
 
-    /** Records to write together, and the line of the first one. */
     /**
      * Records handed to the writing: their lines in the file, and where each group starts (a group is
      * written whole or not at all).

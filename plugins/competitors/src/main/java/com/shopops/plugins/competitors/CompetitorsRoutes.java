@@ -13,7 +13,6 @@ import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +92,7 @@ final class CompetitorsRoutes {
         for (PeerStore.PeerDay d : figures.store().peerDays(shopId, last.minusDays(MAX_DAYS), last)) {
             latest.put(d.peerId(), d);
         }
-        Map<Long, List<String>> formerNames = new HashMap<>();
-        figures.store().formerNames(shopId).forEach((name, peer) -> formerNames.computeIfAbsent(peer, k -> new ArrayList<>()).add(name));
+        Map<Long, List<String>> formerNames = figures.store().formerNames(shopId);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Peer p : figures.store().peers(shopId)) {
             PeerStore.PeerDay d = latest.get(p.id());

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,11 +86,13 @@ public final class PeerStore {
         });
     }
 
-    /** The names the shop's peers had before they were renamed: former name → peer id. */
-    public Map<String, Long> formerNames(long shopId) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT name, peer_id FROM competitors_peer_names WHERE shop_id = :shop ORDER BY peer_id, name")
-                .bind("shop", shopId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> out.put(e.getKey(), e.getValue())));
+    /** The names the shop's peers had before they were renamed, by peer id (peers never renamed are not there). */
+    public Map<Long, List<String>> formerNames(long shopId) {
+        Map<Long, List<String>> out = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT peer_id, name FROM competitors_peer_names WHERE shop_id = :shop ORDER BY peer_id, name")
+                .bind("shop", shopId)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
         return out;
     }
 

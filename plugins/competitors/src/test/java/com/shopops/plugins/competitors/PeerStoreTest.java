@@ -79,7 +79,7 @@ class PeerStoreTest {
             assertEquals(new WriteResult(1, 0), store.writeSnapshot(a, List.of(row("厨趣生活旗舰店", D1, "1", 100, 1)), T0));
             assertEquals(List.of(new Peer(peer.id(), "厨趣", Peer.Tier.AHEAD), other), store.peers(a));
             assertEquals(peer.id(), store.listings(a, null, D1, D1).get(0).peerId());
-            assertEquals(Map.of("厨趣生活旗舰店", peer.id()), store.formerNames(a));
+            assertEquals(Map.of(peer.id(), List.of("厨趣生活旗舰店")), store.formerNames(a));
             assertEquals(Optional.empty(), store.add(a, "厨趣生活旗舰店", Peer.Tier.LEVEL, T0), "a former name is taken");
             assertEquals(PeerStore.Outcome.NAME_TAKEN, store.update(a, other.id(), "厨趣生活旗舰店", Peer.Tier.LEVEL));
             assertEquals(Map.of(), store.formerNames(b), "another shop's names are its own");
@@ -87,7 +87,7 @@ class PeerStoreTest {
 
             // Named back: the former name is its name again, and the short one becomes the former.
             assertEquals(PeerStore.Outcome.DONE, store.update(a, peer.id(), "厨趣生活旗舰店", Peer.Tier.AHEAD));
-            assertEquals(Map.of("厨趣", peer.id()), store.formerNames(a));
+            assertEquals(Map.of(peer.id(), List.of("厨趣")), store.formerNames(a));
 
             // Removed: its former names go with it and are free again.
             assertTrue(store.remove(a, peer.id()));

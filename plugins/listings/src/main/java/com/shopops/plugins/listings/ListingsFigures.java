@@ -64,7 +64,7 @@ final class ListingsFigures {
         data.products(shop.id()).forEach(p -> bySku.put(p.sku(), p));
         var views = data.productViews(shop.id(), from, day, null, rules.topCount());
         // ranked by views, the products' sales over the same days go beside them; without views, sales rank them
-        List<String> viewed = views.stream().limit(rules.topCount()).map(ProductViews::sku).toList();
+        List<String> viewed = views.stream().map(ProductViews::sku).toList();
         var sales = viewed.isEmpty() ? data.productSales(shop.id(), from, day, null, rules.topCount())
                 : data.productSales(shop.id(), from, day, viewed, viewed.size());
         var ranking = TopProducts.rank(views, sales, rules.topCount());
